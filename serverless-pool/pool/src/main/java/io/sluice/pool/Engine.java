@@ -1,0 +1,76 @@
+package io.sluice.pool;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.protocol.thrift.TCLIService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running engine as the gateway sees it: its process, a thread-safe client, a generation number
+ * (so sessions opened on an engine that has since been replaced know to reopen), and the time it
+ * was last used, from which the manager decides when it is idle.
+ */
+public final class Engine {
+  private final long generation;
+  private final EngineProcess process;
+  private final EngineConnectionPool connections;
+  private final Clock clock;
+  private final AtomicReference<Instant> lastUsed;
+
+  Engine(long generation, EngineProcess process, Duration callTimeout, Clock clock) {
+    this.generation = generation;
+    this.process = requireNonNull(process, "process is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.connections =
+        new EngineConnectionPool("127.0.0.1", process.port(), callTimeout, process::describeExit);
+    this.lastUsed = new AtomicReference<>(clock.instant());
+  }
+
+  public long generation() {
+    return generation;
+  }
+
+  /** A client for this engine; every call counts as activity for the idle timer. */
+  public TCLIService.Iface client() {
+    markUsed();
+    return connections.client();
+  }
+
+  /** The secret every engine session must present in {@code TOpenSessionReq.password}. */
+  public String secret() {
+    return process.secret();
+  }
+
+  public int port() {
+    return process.port();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public String describeExit() {
+    return process.describeExit();
+  }
+
+  public void markUsed() {
+    lastUsed.set(clock.instant());
+  }
+
+  Instant lastUsed() {
+    return lastUsed.get();
+  }
+
+  void stop(Duration grace) {
+    connections.close();
+    process.stop(grace);
+  }
+
+  void kill() {
+    connections.close();
+    process.kill();
+  }
+}

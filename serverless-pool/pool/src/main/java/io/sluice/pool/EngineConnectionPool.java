@@ -1,0 +1,124 @@
+package io.sluice.pool;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.protocol.thrift.TCLIService;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.TException;
+import org.apache.thrift.protocol.TBinaryProtocol;
+import org.apache.thrift.transport.TSocket;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * Thrift connections to one engine, shared by every gateway thread.
+ *
+ * <p>A generated {@code TCLIService.Client} is not thread-safe, but HiveServer2 handles are not
+ * tied to a connection, so each call borrows an idle connection (or opens one), makes the call and
+ * puts the connection back. {@link #client()} hides this behind the plain {@code Iface}. A
+ * connection whose call failed in transport is discarded, and the failure surfaces as {@link
+ * EngineUnavailableException} with {@code exitDescription}'s account of the engine's state.
+ */
+public final class EngineConnectionPool implements AutoCloseable {
+  private static final int MAX_IDLE_CONNECTIONS = 16;
+  private static final int MAX_MESSAGE_BYTES = 1 << 30;
+
+  private final String host;
+  private final int port;
+  private final Duration socketTimeout;
+  private final Supplier<String> exitDescription;
+  private final ConcurrentLinkedDeque<TCLIService.Client> idle = new ConcurrentLinkedDeque<>();
+  private final TCLIService.Iface client;
+  private volatile boolean closed;
+
+  public EngineConnectionPool(
+      String host, int port, Duration socketTimeout, Supplier<String> exitDescription) {
+    this.host = requireNonNull(host, "host is null");
+    this.port = port;
+    this.socketTimeout = requireNonNull(socketTimeout, "socketTimeout is null");
+    this.exitDescription = requireNonNull(exitDescription, "exitDescription is null");
+    this.client =
+        (TCLIService.Iface)
+            Proxy.newProxyInstance(
+                TCLIService.Iface.class.getClassLoader(),
+                new Class<?>[] {TCLIService.Iface.class},
+                new BorrowingInvocationHandler());
+  }
+
+  /** A thread-safe client: every call runs on a pooled connection. */
+  public TCLIService.Iface client() {
+    return client;
+  }
+
+  private TCLIService.Client borrow() throws TTransportException {
+    TCLIService.Client connection = idle.pollFirst();
+    if (connection != null) {
+      return connection;
+    }
+    TConfiguration configuration =
+        TConfiguration.custom().setMaxMessageSize(MAX_MESSAGE_BYTES).build();
+    TSocket socket = new TSocket(configuration, host, port, (int) socketTimeout.toMillis());
+    socket.open();
+    return new TCLIService.Client(new TBinaryProtocol(socket));
+  }
+
+  private void release(TCLIService.Client connection) {
+    if (closed || idle.size() >= MAX_IDLE_CONNECTIONS) {
+      connection.getInputProtocol().getTransport().close();
+    } else {
+      idle.addFirst(connection);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    TCLIService.Client connection;
+    while ((connection = idle.pollFirst()) != null) {
+      connection.getInputProtocol().getTransport().close();
+    }
+  }
+
+  private final class BorrowingInvocationHandler implements InvocationHandler {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+      if (method.getDeclaringClass() == Object.class) {
+        return method.invoke(EngineConnectionPool.this, arguments);
+      }
+      TCLIService.Client connection;
+      try {
+        connection = borrow();
+      } catch (TTransportException e) {
+        throw unavailable(e);
+      }
+      try {
+        Object result = method.invoke(connection, arguments);
+        release(connection);
+        return result;
+      } catch (InvocationTargetException e) {
+        connection.getInputProtocol().getTransport().close();
+        Throwable cause = e.getCause();
+        if (cause instanceof TTransportException transportFailure) {
+          throw unavailable(transportFailure);
+        }
+        if (cause instanceof TException) {
+          // An application-level Thrift error (e.g. TApplicationException): the connection's
+          // state is unknown, so it was closed above, but the engine itself is fine.
+          throw cause;
+        }
+        throw cause;
+      }
+    }
+
+    private EngineUnavailableException unavailable(TTransportException cause) {
+      return new EngineUnavailableException(
+          "Lost the connection to the Spark engine: " + exitDescription.get(), cause);
+    }
+  }
+}
