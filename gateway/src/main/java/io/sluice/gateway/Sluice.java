@@ -1,0 +1,198 @@
+package io.sluice.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.cli.GatewayServices;
+import io.sluice.gateway.server.GatewayServer;
+import io.sluice.gateway.session.SessionManager;
+import io.sluice.gateway.thrift.ThriftDispatcher;
+import io.sluice.governance.store.GovernanceStore;
+import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.pool.EngineLaunchSpec;
+import io.sluice.pool.EngineManager;
+import io.sluice.pool.SparkJvmOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A running Sluice gateway: the one place that builds the object graph and tears it down. */
+public final class Sluice implements AutoCloseable {
+  public static final String ADMIN_PRINCIPAL = "admin";
+
+  private final GovernanceStore store;
+  private final AccessTokenStore tokens;
+  private final String adminToken;
+  private final ScheduledExecutorService scheduler;
+  private final EngineManager engines;
+  private final ExecutorService workers;
+  private final GatewayServer server;
+  private final GatewayConfig config;
+
+  private Sluice(
+      GatewayConfig config,
+      GovernanceStore store,
+      AccessTokenStore tokens,
+      String adminToken,
+      ScheduledExecutorService scheduler,
+      EngineManager engines,
+      ExecutorService workers,
+      GatewayServer server) {
+    this.config = config;
+    this.store = store;
+    this.tokens = tokens;
+    this.adminToken = adminToken;
+    this.scheduler = scheduler;
+    this.engines = engines;
+    this.workers = workers;
+    this.server = server;
+  }
+
+  public static Sluice start(GatewayConfig config) throws Exception {
+    requireNonNull(config, "config is null");
+    Path dataDirectory = config.dataDirectory().toAbsolutePath();
+    Files.createDirectories(dataDirectory);
+    GovernanceStore store = GovernanceStore.openEmbedded(dataDirectory);
+    AccessTokenStore tokens = new AccessTokenStore(store.dataSource(), Clock.systemUTC());
+    String adminToken =
+        config.adminToken().orElseGet(() -> storedOrNewAdminToken(dataDirectory, tokens));
+    tokens.register(ADMIN_PRINCIPAL, adminToken, "workspace admin", Optional.empty());
+
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("sluice-scheduler"));
+    EngineLaunchSpec launchSpec =
+        new EngineLaunchSpec(
+            Paths.get(System.getProperty("java.home"), "bin", "java"),
+            SparkJvmOptions.REQUIRED,
+            config.engineClasspath(),
+            EngineLaunchSpec.DEFAULT_MAIN_CLASS,
+            dataDirectory.resolve("engine"),
+            config.engineMaster(),
+            Map.of(),
+            dataDirectory.resolve("logs"),
+            Duration.ofMinutes(3));
+    EngineManager engines =
+        EngineManager.launching(
+            launchSpec, Clock.systemUTC(), config.engineIdleTimeout(), scheduler);
+    ExecutorService workers =
+        new ThreadPoolExecutor(
+            config.workerThreads(),
+            config.workerThreads(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemonThreads("sluice-worker"));
+    ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+    TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
+    GatewayServices services = new GatewayServices(new SessionManager(), engines, authenticator);
+    ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
+    GatewayServer server;
+    try {
+      server = GatewayServer.start(config, authenticator, dispatcher, workers);
+    } catch (Exception e) {
+      engines.close();
+      workers.shutdownNow();
+      scheduler.shutdownNow();
+      store.close();
+      throw e;
+    }
+    return new Sluice(config, store, tokens, adminToken, scheduler, engines, workers, server);
+  }
+
+  /**
+   * The admin token kept in {@code DIR/admin-token}, created (readable by the owner only) at first
+   * start.
+   */
+  private static String storedOrNewAdminToken(Path dataDirectory, AccessTokenStore tokens) {
+    Path file = dataDirectory.resolve("admin-token");
+    try {
+      if (Files.isRegularFile(file)) {
+        return Files.readString(file, UTF_8).trim();
+      }
+      String token =
+          tokens.create(
+              ADMIN_PRINCIPAL, "workspace admin (generated at first start)", Optional.empty());
+      Files.writeString(file, token + "\n", UTF_8);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // Not a POSIX file system; the file keeps the directory's permissions.
+      }
+      return token;
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot read or write the admin token at " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  public int binaryPort() {
+    return server.binaryPort();
+  }
+
+  public int httpPort() {
+    return server.httpPort();
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public AccessTokenStore tokens() {
+    return tokens;
+  }
+
+  public EngineManager engines() {
+    return engines;
+  }
+
+  public GatewayConfig config() {
+    return config;
+  }
+
+  /** The line printed when both ports listen. */
+  public String readyLine() {
+    String scheme = config.tlsEnabled() ? "https" : "http";
+    return "Sluice ready: thrift://"
+        + config.host()
+        + ":"
+        + binaryPort()
+        + " "
+        + scheme
+        + "://"
+        + config.host()
+        + ":"
+        + httpPort();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    engines.close();
+    workers.shutdownNow();
+    scheduler.shutdownNow();
+    store.close();
+  }
+}

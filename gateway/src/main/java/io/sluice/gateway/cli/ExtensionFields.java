@@ -1,0 +1,43 @@
+package io.sluice.gateway.cli;
+
+import io.sluice.protocol.thrift.TStatus;
+import org.apache.thrift.TBase;
+import org.apache.thrift.TFieldIdEnum;
+
+/**
+ * Removes the Databricks extension fields (ids from 0x501 up) from a response and its status, for
+ * Hive-family clients, which know nothing of them.
+ */
+public final class ExtensionFields {
+  private static final int FIRST_EXTENSION_ID = 0x501;
+  private static final int MAX_EXTENSION_ID = 0xD19;
+
+  private ExtensionFields() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <T extends TBase<?, ?>> T strip(T response) {
+    TBase struct = response;
+    stripFields(struct);
+    TFieldIdEnum statusField = struct.fieldForId(1);
+    if (statusField != null && struct.getFieldValue(statusField) instanceof TStatus status) {
+      stripFields(status);
+    }
+    return response;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static void stripFields(TBase struct) {
+    for (int id = FIRST_EXTENSION_ID; id <= 0x511; id++) {
+      unset(struct, id);
+    }
+    unset(struct, MAX_EXTENSION_ID);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void unset(TBase struct, int id) {
+    TFieldIdEnum field = struct.fieldForId(id);
+    if (field != null && struct.isSet(field)) {
+      struct.setFieldValue(field, null);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.sluice.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.thrift.CallContext;
+import io.sluice.gateway.thrift.ThriftDispatcher;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes HTTP requests: Thrift POSTs on the HiveServer2 and Databricks warehouse paths, {@code GET
+ * /health}, and a fast JSON 404 for everything else (the Databricks drivers probe several endpoints
+ * before they connect). Every Thrift request is authenticated by its own Authorization header; a
+ * missing or wrong token gets 401, never 5xx or 429, which the Databricks driver would retry for
+ * minutes.
+ */
+final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger log = LoggerFactory.getLogger(HttpGatewayHandler.class);
+  private static final Pattern DUPLICATE_SLASHES = Pattern.compile("/{2,}");
+  private static final Pattern WAREHOUSE_PATH =
+      Pattern.compile("/sql/1\\.0/(?:warehouses|endpoints)/([^/]+)/?");
+  private static final String DEFAULT_WAREHOUSE = "default";
+
+  private final TokenAuthenticator authenticator;
+  private final ThriftDispatcher dispatcher;
+  private final Executor executor;
+
+  HttpGatewayHandler(
+      TokenAuthenticator authenticator, ThriftDispatcher dispatcher, Executor executor) {
+    this.authenticator = requireNonNull(authenticator, "authenticator is null");
+    this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+    this.executor = requireNonNull(executor, "executor is null");
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (!request.decoderResult().isSuccess()) {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", "Malformed HTTP request"),
+          false);
+      return;
+    }
+    String path = normalizedPath(request.uri());
+    if (path.equals("/health")) {
+      // Handlers exist only once both ports listen, so reaching this means the gateway is ready.
+      respond(
+          context, HttpResponses.json(HttpResponseStatus.OK, Map.of("status", "READY")), keepAlive);
+      return;
+    }
+    Optional<String> thriftTarget = thriftTarget(path);
+    if (thriftTarget.isEmpty()) {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.NOT_FOUND,
+              "ENDPOINT_NOT_FOUND",
+              "No API found for '" + request.method() + " " + path + "'"),
+          keepAlive);
+      return;
+    }
+    if (!thriftTarget.get().equals(DEFAULT_WAREHOUSE)) {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.NOT_FOUND,
+              "RESOURCE_DOES_NOT_EXIST",
+              "Warehouse '"
+                  + thriftTarget.get()
+                  + "' does not exist; this gateway serves warehouse 'default'"),
+          keepAlive);
+      return;
+    }
+    if (!request.method().equals(HttpMethod.POST)) {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.METHOD_NOT_ALLOWED, "BAD_REQUEST", "Thrift calls must be POSTed"),
+          keepAlive);
+      return;
+    }
+    serveThrift(context, request, keepAlive);
+  }
+
+  private void serveThrift(
+      ChannelHandlerContext context, FullHttpRequest request, boolean keepAlive) {
+    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    String userAgent =
+        Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse("");
+    String remoteAddress = String.valueOf(context.channel().remoteAddress());
+    var body = request.content().retain();
+    context.channel().config().setAutoRead(false);
+    CompletableFuture.supplyAsync(() -> authenticator.authenticateHeader(authorization), executor)
+        .thenCompose(
+            principal -> {
+              if (principal.isEmpty()) {
+                body.release();
+                return CompletableFuture.completedFuture(unauthorized(authorization));
+              }
+              CallContext callContext =
+                  new CallContext(principal, "http", remoteAddress, userAgent);
+              return dispatcher
+                  .dispatch(body, callContext, context.alloc())
+                  .thenApply(HttpResponses::thrift);
+            })
+        .whenComplete(
+            (response, failure) ->
+                context
+                    .executor()
+                    .execute(
+                        () -> {
+                          context.channel().config().setAutoRead(true);
+                          if (failure != null) {
+                            log.debug(
+                                "Bad Thrift request from {}: {}",
+                                remoteAddress,
+                                failure.toString());
+                            respond(
+                                context,
+                                HttpResponses.error(
+                                    HttpResponseStatus.BAD_REQUEST,
+                                    "BAD_REQUEST",
+                                    "Malformed Thrift request"),
+                                false);
+                          } else {
+                            respond(context, response, keepAlive);
+                          }
+                        }));
+  }
+
+  private static FullHttpResponse unauthorized(String authorization) {
+    FullHttpResponse response =
+        HttpResponses.error(
+            HttpResponseStatus.UNAUTHORIZED,
+            "UNAUTHENTICATED",
+            authorization == null
+                ? "Missing credentials: send 'Authorization: Bearer <personal access token>'"
+                : "Invalid access token");
+    response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"Sluice\"");
+    return response;
+  }
+
+  private static void respond(
+      ChannelHandlerContext context, FullHttpResponse response, boolean keepAlive) {
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      context.writeAndFlush(response);
+    } else {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  static String normalizedPath(String uri) {
+    int query = uri.indexOf('?');
+    String path = query < 0 ? uri : uri.substring(0, query);
+    path = DUPLICATE_SLASHES.matcher(path).replaceAll("/");
+    return path.startsWith("/") ? path : "/" + path;
+  }
+
+  /** The warehouse a Thrift path addresses, if it is a Thrift path. */
+  static Optional<String> thriftTarget(String path) {
+    if (path.equals("/cliservice") || path.equals("/cliservice/")) {
+      return Optional.of(DEFAULT_WAREHOUSE);
+    }
+    var matcher = WAREHOUSE_PATH.matcher(path);
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    log.debug("HTTP connection {} failed: {}", context.channel().remoteAddress(), cause.toString());
+    context.close();
+  }
+}

@@ -1,0 +1,114 @@
+package io.sluice.gateway.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.gateway.cli.SluiceException;
+import io.sluice.gateway.cli.Statuses;
+import io.sluice.pool.Engine;
+import io.sluice.pool.EngineManager;
+import io.sluice.pool.EngineStartException;
+import io.sluice.protocol.thrift.TNamespace;
+import io.sluice.protocol.thrift.TOpenSessionReq;
+import io.sluice.protocol.thrift.TOpenSessionResp;
+import io.sluice.protocol.thrift.TProtocolVersion;
+import io.sluice.protocol.thrift.TSessionHandle;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.thrift.TException;
+
+/**
+ * A client session. Its engine session is opened on first use and reopened, with the client's
+ * original settings, when the engine it was on has been replaced (after a crash or an idle stop).
+ */
+public final class GatewaySession {
+  /** The engine session is opened with the newest protocol the engine speaks. */
+  private static final long ENGINE_PROTOCOL =
+      TProtocolVersion.SPARK_CLI_SERVICE_PROTOCOL_V8.getValue();
+
+  private final TSessionHandle handle;
+  private final String principal;
+  private final NegotiatedProtocol protocol;
+  private final Map<String, String> configuration;
+  private final Optional<TNamespace> initialNamespace;
+  private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
+  private EngineSession engineSession;
+
+  GatewaySession(
+      TSessionHandle handle,
+      String principal,
+      NegotiatedProtocol protocol,
+      Map<String, String> configuration,
+      Optional<TNamespace> initialNamespace) {
+    this.handle = requireNonNull(handle, "handle is null");
+    this.principal = requireNonNull(principal, "principal is null");
+    this.protocol = requireNonNull(protocol, "protocol is null");
+    this.configuration = Map.copyOf(requireNonNull(configuration, "configuration is null"));
+    this.initialNamespace = requireNonNull(initialNamespace, "initialNamespace is null");
+  }
+
+  public TSessionHandle handle() {
+    return handle;
+  }
+
+  public String principal() {
+    return principal;
+  }
+
+  public NegotiatedProtocol protocol() {
+    return protocol;
+  }
+
+  /** The engine session to run this session's work on, opening one when needed. */
+  public synchronized EngineSession engineSession(EngineManager engines)
+      throws SluiceException, TException {
+    Engine engine;
+    try {
+      engine = engines.acquire();
+    } catch (EngineStartException e) {
+      throw new SluiceException(
+          "Cannot start a Spark engine for this warehouse: " + e.getMessage(),
+          Statuses.CONNECTION_FAILURE,
+          e);
+    }
+    if (engineSession != null && engineSession.engine() == engine) {
+      return engineSession;
+    }
+    Map<String, String> engineConfiguration = new HashMap<>(configuration);
+    engineConfiguration.put("sluice.user", principal);
+    TOpenSessionReq request =
+        new TOpenSessionReq()
+            .setClient_protocol_i64(ENGINE_PROTOCOL)
+            .setUsername(principal)
+            .setPassword(engine.secret())
+            .setConfiguration(engineConfiguration);
+    initialNamespace.ifPresent(request::setInitialNamespace);
+    TOpenSessionResp response = engine.client().OpenSession(request);
+    if (!Statuses.isSuccess(response.getStatus())) {
+      throw new SluiceException(
+          response.getStatus().getErrorMessage(),
+          Optional.ofNullable(response.getStatus().getSqlState()).orElse(Statuses.INTERNAL_ERROR));
+    }
+    engineSession = new EngineSession(engine, response.getSessionHandle());
+    return engineSession;
+  }
+
+  /** The engine session, if one was opened and its engine still runs. */
+  public synchronized Optional<EngineSession> openEngineSession() {
+    return Optional.ofNullable(engineSession).filter(session -> session.engine().isAlive());
+  }
+
+  void addOperation(String key, GatewayOperation operation) {
+    operations.put(key, operation);
+  }
+
+  void removeOperation(String key) {
+    operations.remove(key);
+  }
+
+  Collection<GatewayOperation> operations() {
+    return operations.values();
+  }
+}

@@ -1,0 +1,106 @@
+package io.sluice.gateway.session;
+
+import io.sluice.gateway.cli.SluiceException;
+import io.sluice.protocol.thrift.TNamespace;
+import io.sluice.protocol.thrift.TOperationHandle;
+import io.sluice.protocol.thrift.TOperationType;
+import io.sluice.protocol.thrift.TSessionHandle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway's open sessions and operations, looked up by handle. A handle is honoured only with
+ * its secret, and only for the principal that opened the session.
+ */
+public final class SessionManager {
+  /** SQLSTATE for a handle that does not name a live session or operation. */
+  public static final String INVALID_HANDLE = "HY010";
+
+  private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
+  private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
+
+  public GatewaySession open(
+      String principal,
+      NegotiatedProtocol protocol,
+      Map<String, String> configuration,
+      Optional<TNamespace> initialNamespace) {
+    TSessionHandle handle = new TSessionHandle(Handles.newIdentifier());
+    GatewaySession session =
+        new GatewaySession(handle, principal, protocol, configuration, initialNamespace);
+    sessions.put(Handles.key(handle.getSessionId()), session);
+    return session;
+  }
+
+  /**
+   * The session named by {@code handle}; {@code principal} is the caller's authenticated identity
+   * when the transport has one (HTTP, SASL), which must own the session.
+   */
+  public GatewaySession session(TSessionHandle handle, Optional<String> principal)
+      throws SluiceException {
+    GatewaySession session =
+        handle == null || !handle.isSetSessionId()
+            ? null
+            : sessions.get(Handles.key(handle.getSessionId()));
+    if (session == null
+        || !Handles.secretMatches(session.handle().getSessionId(), handle.getSessionId())
+        || principal.filter(name -> !name.equals(session.principal())).isPresent()) {
+      throw new SluiceException(
+          "Invalid SessionHandle: the session does not exist or was closed", INVALID_HANDLE);
+    }
+    return session;
+  }
+
+  /** Removes a session and returns its operations, which the caller closes on the engine. */
+  public List<GatewayOperation> close(GatewaySession session) {
+    sessions.remove(Handles.key(session.handle().getSessionId()));
+    List<GatewayOperation> closed = List.copyOf(session.operations());
+    closed.forEach(
+        operation -> operations.remove(Handles.key(operation.clientHandle().getOperationId())));
+    return closed;
+  }
+
+  public GatewayOperation register(
+      GatewaySession session, EngineSession engineSession, TOperationHandle engineHandle) {
+    TOperationType type =
+        Optional.ofNullable(engineHandle.getOperationType()).orElse(TOperationType.UNKNOWN);
+    TOperationHandle clientHandle =
+        new TOperationHandle(Handles.newIdentifier(), type, engineHandle.isHasResultSet());
+    if (engineHandle.isSetModifiedRowCount()) {
+      clientHandle.setModifiedRowCount(engineHandle.getModifiedRowCount());
+    }
+    GatewayOperation operation =
+        new GatewayOperation(clientHandle, session, engineSession, engineHandle);
+    String key = Handles.key(clientHandle.getOperationId());
+    operations.put(key, operation);
+    session.addOperation(key, operation);
+    return operation;
+  }
+
+  public GatewayOperation operation(TOperationHandle handle, Optional<String> principal)
+      throws SluiceException {
+    GatewayOperation operation =
+        handle == null || !handle.isSetOperationId()
+            ? null
+            : operations.get(Handles.key(handle.getOperationId()));
+    if (operation == null
+        || !Handles.secretMatches(
+            operation.clientHandle().getOperationId(), handle.getOperationId())
+        || principal.filter(name -> !name.equals(operation.session().principal())).isPresent()) {
+      throw new SluiceException(
+          "Invalid OperationHandle: the operation does not exist or was closed", INVALID_HANDLE);
+    }
+    return operation;
+  }
+
+  public void forget(GatewayOperation operation) {
+    String key = Handles.key(operation.clientHandle().getOperationId());
+    operations.remove(key);
+    operation.session().removeOperation(key);
+  }
+
+  public int sessionCount() {
+    return sessions.size();
+  }
+}
