@@ -20,8 +20,10 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,7 +42,10 @@ public final class Sluice implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final EngineManager engines;
   private final ExecutorService workers;
+  private final TokenAuthenticator authenticator;
+  private final ThriftDispatcher dispatcher;
   private final GatewayServer server;
+  private final List<GatewayServer> extraServers = new CopyOnWriteArrayList<>();
   private final GatewayConfig config;
 
   private Sluice(
@@ -51,8 +56,12 @@ public final class Sluice implements AutoCloseable {
       ScheduledExecutorService scheduler,
       EngineManager engines,
       ExecutorService workers,
+      TokenAuthenticator authenticator,
+      ThriftDispatcher dispatcher,
       GatewayServer server) {
     this.config = config;
+    this.authenticator = authenticator;
+    this.dispatcher = dispatcher;
     this.store = store;
     this.tokens = tokens;
     this.adminToken = adminToken;
@@ -110,7 +119,27 @@ public final class Sluice implements AutoCloseable {
       store.close();
       throw e;
     }
-    return new Sluice(config, store, tokens, adminToken, scheduler, engines, workers, server);
+    return new Sluice(
+        config,
+        store,
+        tokens,
+        adminToken,
+        scheduler,
+        engines,
+        workers,
+        authenticator,
+        dispatcher,
+        server);
+  }
+
+  /**
+   * Opens another pair of ports (for example TLS beside plain) served by this gateway's sessions,
+   * engines and tokens. Only the listener settings of {@code listenerConfig} are used.
+   */
+  public GatewayServer listen(GatewayConfig listenerConfig) throws Exception {
+    GatewayServer extra = GatewayServer.start(listenerConfig, authenticator, dispatcher, workers);
+    extraServers.add(extra);
+    return extra;
   }
 
   /**
@@ -189,6 +218,7 @@ public final class Sluice implements AutoCloseable {
 
   @Override
   public void close() {
+    extraServers.forEach(GatewayServer::close);
     server.close();
     engines.close();
     workers.shutdownNow();
