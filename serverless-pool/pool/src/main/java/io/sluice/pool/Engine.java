@@ -48,6 +48,10 @@ public final class Engine {
     return process.port();
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
