@@ -40,8 +40,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Starts the stock Spark 3.5.4 Thrift server and talks to it with Hive JDBC 3.1.3 and with Sluice's
@@ -177,42 +175,6 @@ class TestTestingSparkThriftServer {
     assertThat(work.resolve("derby.log")).isRegularFile();
     assertThat(server.logFile()).isEqualTo(work.resolve("thriftserver.log")).isRegularFile();
     assertThat(Files.readString(server.logFile())).contains("HiveThriftServer2 started");
-  }
-
-  /** The optional transports: each on its own server and work directory, then stopped. */
-  @ParameterizedTest
-  @EnumSource(names = {"BINARY_SASL_NONE", "HTTP"})
-  void otherTransportsServeHiveJdbcAndThrift(Transport transport) throws Exception {
-    TestingSparkThriftServer other;
-    try (TestingSparkThriftServer started =
-        TestingSparkThriftServer.start(
-            newWorkDirectory(transport.name().toLowerCase()), transport)) {
-      other = started;
-      System.out.println(other + " ready in " + other.startupTime().toMillis() + " ms");
-      try (Connection connection = connect(other);
-          Statement statement = connection.createStatement();
-          ResultSet resultSet = statement.executeQuery("SELECT 40 + 2")) {
-        assertThat(resultSet.next()).isTrue();
-        assertThat(resultSet.getInt(1)).isEqualTo(42);
-      }
-      TTransport thriftTransport = other.newThriftTransport(USER, PASSWORD, Duration.ofMinutes(1));
-      thriftTransport.open();
-      try {
-        TCLIService.Client client = new TCLIService.Client(new TBinaryProtocol(thriftTransport));
-        TOpenSessionResp opened =
-            client.OpenSession(
-                new TOpenSessionReq()
-                    .setClient_protocol(TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)
-                    .setUsername(USER)
-                    .setPassword(PASSWORD));
-        assertThat(opened.getStatus().getStatusCode()).isEqualTo(TStatusCode.SUCCESS_STATUS);
-        client.CloseSession(new TCloseSessionReq().setSessionHandle(opened.getSessionHandle()));
-      } finally {
-        thriftTransport.close();
-      }
-    }
-    assertThat(other.isAlive()).isFalse();
-    assertThat(ProcessHandle.of(other.pid()).filter(ProcessHandle::isAlive)).isEmpty();
   }
 
   private static Connection connect(TestingSparkThriftServer target) throws SQLException {

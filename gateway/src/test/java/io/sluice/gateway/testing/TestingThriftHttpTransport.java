@@ -23,7 +23,7 @@ public final class TestingThriftHttpTransport extends TTransport {
   private final URI uri;
   private final String authorization;
   private final ByteArrayOutputStream request = new ByteArrayOutputStream();
-  private TMemoryInputTransport response = new TMemoryInputTransport(new byte[0]);
+  private TMemoryInputTransport response;
 
   public TestingThriftHttpTransport(URI uri, String authorization) {
     this.uri = uri;
@@ -43,6 +43,9 @@ public final class TestingThriftHttpTransport extends TTransport {
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws TTransportException {
+    if (response == null) {
+      throw new TTransportException("Nothing to read: no request was sent");
+    }
     return response.read(buffer, offset, length);
   }
 
