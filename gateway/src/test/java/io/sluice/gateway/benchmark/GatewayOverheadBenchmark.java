@@ -20,7 +20,9 @@ import java.util.Locale;
  * </ul>
  *
  * Both paths use the same client code and the same engine, and are interleaved (A, B, A, B ...) so
- * that machine noise hits both alike. Run with {@code ./sluice bench [roundTrips] [fetchRepeats]}.
+ * that machine noise hits both alike. For reference, the same client also runs against Spark
+ * 3.5.4's stock Thrift Server (a different Spark, so only indicative). Run with {@code ./sluice
+ * bench [roundTrips] [fetchRepeats]}.
  */
 public final class GatewayOverheadBenchmark {
   private static final String BULK_QUERY =
@@ -51,12 +53,15 @@ public final class GatewayOverheadBenchmark {
 
         long[] viaGateway = new long[roundTrips];
         long[] viaDirect = new long[roundTrips];
+        long[] viaStock = new long[roundTrips];
         for (int i = 0; i < roundTrips; i++) {
           viaDirect[i] = time(() -> direct.run("SELECT 1", 1000));
           viaGateway[i] = time(() -> gateway.run("SELECT 1", 1000));
+          viaStock[i] = time(() -> stock.run("SELECT 1", 1000));
         }
         Arrays.sort(viaGateway);
         Arrays.sort(viaDirect);
+        Arrays.sort(viaStock);
         double gatewayMedian = millis(percentile(viaGateway, 50));
         double directMedian = millis(percentile(viaDirect, 50));
         System.out.printf(
@@ -81,12 +86,15 @@ public final class GatewayOverheadBenchmark {
 
         double[] gatewayRate = new double[fetchRepeats];
         double[] directRate = new double[fetchRepeats];
+        double[] stockRate = new double[fetchRepeats];
         for (int i = 0; i < fetchRepeats; i++) {
           directRate[i] = rowsPerSecond(direct, BULK_QUERY);
           gatewayRate[i] = rowsPerSecond(gateway, BULK_QUERY);
+          stockRate[i] = rowsPerSecond(stock, BULK_QUERY);
         }
         Arrays.sort(gatewayRate);
         Arrays.sort(directRate);
+        Arrays.sort(stockRate);
         double gatewayFetch = gatewayRate[fetchRepeats / 2];
         double directFetch = directRate[fetchRepeats / 2];
         System.out.printf(
