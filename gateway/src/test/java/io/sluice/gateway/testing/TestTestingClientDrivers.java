@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,25 @@ class TestTestingClientDrivers {
         .hasMessageContaining("127.0.0.1:" + port)
         .hasMessageContaining("Could not open client transport");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void connectsWithoutTheJvmWideLoginTimeoutAndLeavesItAsItWas() throws Exception {
+    // HikariCP sets DriverManager's login timeout, which the Hive driver would otherwise keep as
+    // its socket read timeout for every statement.
+    int previous = DriverManager.getLoginTimeout();
+    DriverManager.setLoginTimeout(30);
+    try {
+      assertThatThrownBy(
+              () ->
+                  TestingClientDrivers.hiveJdbc()
+                      .connect(
+                          "jdbc:hive2://127.0.0.1:" + unusedPort() + "/default", "token", "secret"))
+          .isInstanceOf(SQLException.class);
+      assertThat(DriverManager.getLoginTimeout()).isEqualTo(30);
+    } finally {
+      DriverManager.setLoginTimeout(previous);
+    }
   }
 
   @Test

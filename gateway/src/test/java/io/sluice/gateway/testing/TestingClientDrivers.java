@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -89,15 +90,24 @@ public final class TestingClientDrivers {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(classLoader);
-    try {
-      Connection connection = driver.connect(url, properties);
-      if (connection == null) {
-        throw new SQLException(
-            "Driver " + driver.getClass().getName() + " does not accept the URL " + url);
+    synchronized (DriverManager.class) {
+      // The Hive driver takes DriverManager's JVM-wide login timeout as its socket read timeout
+      // for the life of the connection. HikariCP (the in-process gateway's governance store) sets
+      // that global to its connection timeout (30 s), which would cut off any statement slower
+      // than that. A client application has no such setting, so connect as it would: without.
+      int loginTimeout = DriverManager.getLoginTimeout();
+      DriverManager.setLoginTimeout(0);
+      try {
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+          throw new SQLException(
+              "Driver " + driver.getClass().getName() + " does not accept the URL " + url);
+        }
+        return connection;
+      } finally {
+        DriverManager.setLoginTimeout(loginTimeout);
+        thread.setContextClassLoader(previous);
       }
-      return connection;
-    } finally {
-      thread.setContextClassLoader(previous);
     }
   }
 
