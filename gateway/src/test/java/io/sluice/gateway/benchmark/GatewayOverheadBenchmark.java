@@ -37,17 +37,21 @@ public final class GatewayOverheadBenchmark {
     Path data = Files.createTempDirectory("sluice-benchmark-");
     GatewayConfig config =
         GatewayConfig.defaults(data, EngineClasspath.fromBuildTree(home)).withPorts(0, 0);
-    try (Sluice sluice = Sluice.start(config)) {
+    try (Sluice sluice = Sluice.start(config);
+        TestingSparkThriftServer stockServer =
+            TestingSparkThriftServer.start(data.resolve("spark-thriftserver"))) {
       Engine engine = sluice.engines().acquire();
       try (ThriftBenchmarkClient gateway =
               new ThriftBenchmarkClient(sluice.binaryPort(), sluice.adminToken());
-          ThriftBenchmarkClient direct =
-              new ThriftBenchmarkClient(engine.port(), engine.secret())) {
-        System.out.println("Warming up (JIT on both sides)...");
+          ThriftBenchmarkClient direct = new ThriftBenchmarkClient(engine.port(), engine.secret());
+          ThriftBenchmarkClient stock = new ThriftBenchmarkClient(stockServer.port(), "")) {
+        System.out.println("Warming up (JIT on every side)...");
         for (int i = 0; i < 500; i++) {
           gateway.run("SELECT 1", 1000);
           direct.run("SELECT 1", 1000);
+          stock.run("SELECT 1", 1000);
         }
+        stock.run(BULK_QUERY, 100_000);
         gateway.run(BULK_QUERY, 100_000);
         direct.run(BULK_QUERY, 100_000);
 
