@@ -2,6 +2,7 @@ package io.sluice.gateway.benchmark;
 
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.Sluice;
+import io.sluice.gateway.testing.TestingSparkThriftServer;
 import io.sluice.pool.Engine;
 import io.sluice.pool.EngineClasspath;
 import java.nio.file.Files;
