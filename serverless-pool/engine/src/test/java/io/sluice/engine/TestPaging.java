@@ -75,6 +75,16 @@ class TestPaging {
   }
 
   @Test
+  void aHugeMaxRowsReturnsTheWholeResult() throws Exception {
+    TOperationHandle operation = client.run(session, "SELECT id FROM range(0, 5)");
+
+    TFetchResultsResp page = client.fetch(operation, TFetchOrientation.FETCH_NEXT, Long.MAX_VALUE);
+
+    assertThat(RowSetReader.rows(page.getResults())).hasSize(5);
+    assertThat(page.isHasMoreRows()).isFalse();
+  }
+
+  @Test
   void fetchResultsCarriesMetadataWhenAskedAndLogFetchesAreEmpty() throws Exception {
     TOperationHandle operation = client.run(session, "SELECT 1 AS one");
 

@@ -227,7 +227,7 @@ public abstract class Operation {
       }
       int total = pages.rowCount();
       int from = Math.min(position, total);
-      int to = (int) Math.min(total, from + wanted);
+      int to = from + (int) Math.min(wanted, total - from);
       position = to;
       return new FetchedPage(pages.page(from, to), to < total);
     }

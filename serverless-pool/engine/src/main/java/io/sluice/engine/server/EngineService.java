@@ -78,6 +78,7 @@ import io.sluice.protocol.thrift.TSetClientInfoResp;
 import io.sluice.protocol.thrift.TSparkRowSetType;
 import io.sluice.protocol.thrift.TStatus;
 import io.sluice.protocol.thrift.TTypeId;
+import java.util.HashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,8 @@ public final class EngineService implements TCLIService.Iface {
       }
       return response;
     } catch (Exception failure) {
-      return new TOpenSessionResp(failed(failure), TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10);
+      return new TOpenSessionResp(failed(failure), TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)
+          .setConfiguration(new HashMap<>());
     }
   }
 
