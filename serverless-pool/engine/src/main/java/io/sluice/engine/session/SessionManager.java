@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -27,7 +28,7 @@ public final class SessionManager {
   private final SparkSession root;
   private final EngineSecret secret;
   private final Consumer<EngineSession> onClose;
-  private final Map<java.util.UUID, EngineSession> sessions = new ConcurrentHashMap<>();
+  private final Map<UUID, EngineSession> sessions = new ConcurrentHashMap<>();
 
   /**
    * @param onClose called for each session being closed, to close its operations
