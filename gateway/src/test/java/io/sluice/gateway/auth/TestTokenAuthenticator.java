@@ -30,7 +30,7 @@ class TestTokenAuthenticator {
         Arguments.of("", Optional.empty()));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("headers")
   void extractsThePersonalAccessTokenFromAnAuthorizationHeader(
       String header, Optional<String> token) {
