@@ -3,21 +3,24 @@ package io.sluice.gateway.session;
 import io.sluice.protocol.thrift.THandleIdentifier;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.UUID;
 
-/** Random handle identifiers (16-byte guid, 16-byte secret) and their lookup keys. */
+/**
+ * Handle identifiers and their lookup keys. Guid and secret are each a random (version 4) UUID: the
+ * Databricks drivers parse both as UUIDs and refuse a session whose handle is not one.
+ */
 public final class Handles {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private Handles() {}
 
   public static THandleIdentifier newIdentifier() {
-    byte[] guid = new byte[16];
-    byte[] secret = new byte[16];
-    RANDOM.nextBytes(guid);
-    RANDOM.nextBytes(secret);
-    return new THandleIdentifier(ByteBuffer.wrap(guid), ByteBuffer.wrap(secret));
+    return new THandleIdentifier(uuidBytes(UUID.randomUUID()), uuidBytes(UUID.randomUUID()));
+  }
+
+  private static ByteBuffer uuidBytes(UUID uuid) {
+    ByteBuffer bytes = ByteBuffer.allocate(16);
+    bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+    return bytes.flip();
   }
 
   /** The map key of a handle: its guid in hex. */

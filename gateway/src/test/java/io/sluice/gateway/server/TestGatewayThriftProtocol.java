@@ -67,8 +67,9 @@ class TestGatewayThriftProtocol {
     assertThat(session.isSetConfiguration()).isTrue();
     assertThat(session.isCanUseMultipleCatalogs()).isTrue();
     assertThat(session.getInitialNamespace().getSchemaName()).isEqualTo("default");
-    assertThat(session.getSessionHandle().getSessionId().getGuid()).hasSize(16);
-    assertThat(session.getSessionHandle().getSessionId().getSecret()).hasSize(16);
+    // The Databricks drivers parse handle guids and secrets as UUIDs.
+    assertThat(uuid(session.getSessionHandle().getSessionId().getGuid()).version()).isEqualTo(4);
+    assertThat(uuid(session.getSessionHandle().getSessionId().getSecret()).version()).isEqualTo(4);
 
     TOperationHandle operation =
         executeAndWait(client, session.getSessionHandle(), "SELECT 1 AS x");
@@ -139,6 +140,12 @@ class TestGatewayThriftProtocol {
         client.ExecuteStatement(new TExecuteStatementReq(forged, "SELECT 1"));
     assertThat(response.getStatus().getStatusCode()).isEqualTo(TStatusCode.ERROR_STATUS);
     assertThat(response.getStatus().getErrorMessage()).contains("Invalid SessionHandle");
+  }
+
+  private static java.util.UUID uuid(byte[] bytes) {
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+    assertThat(bytes).hasSize(16);
+    return new java.util.UUID(buffer.getLong(), buffer.getLong());
   }
 
   private static TOperationHandle executeAndWait(

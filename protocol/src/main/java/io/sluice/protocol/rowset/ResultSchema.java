@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * The ordered columns of a result.
  *
- * <p>Positions in {@code TTableSchema} differ by producer: Spark's Thrift server numbers query
- * result columns from 0, while Hive's metadata schemas (which Spark reuses for GetTables and the
- * like) number them from 1. Callers choose with {@code firstPosition}.
+ * <p>{@code TTableSchema} positions are numbered from 1, as Hive's server and Databricks do: the
+ * Databricks Node.js driver reads column {@code position - 1}, so 0-based positions (which Spark's
+ * own Thrift server sends for query results) lose the first column there.
  */
 public record ResultSchema(List<ColumnDescriptor> columns) {
 
@@ -30,11 +30,11 @@ public record ResultSchema(List<ColumnDescriptor> columns) {
     return columns.get(index);
   }
 
-  /** The Thrift schema, numbering columns from {@code firstPosition}. */
-  public TTableSchema toTableSchema(int firstPosition) {
+  /** The Thrift schema, numbering columns from 1. */
+  public TTableSchema toTableSchema() {
     List<TColumnDesc> descriptions = new ArrayList<>(columns.size());
     for (int index = 0; index < columns.size(); index++) {
-      descriptions.add(columns.get(index).toColumnDesc(firstPosition + index));
+      descriptions.add(columns.get(index).toColumnDesc(index + 1));
     }
     return new TTableSchema(descriptions);
   }

@@ -95,13 +95,11 @@ class TestRowSetBuilder {
   }
 
   @Test
-  void schemasCarryTypesQualifiersAndChosenPositions() {
-    TTableSchema fromZero = SCHEMA.toTableSchema(0);
-    TTableSchema fromOne = SCHEMA.toTableSchema(1);
+  void schemasCarryTypesQualifiersAndPositionsFromOne() {
+    TTableSchema schema = SCHEMA.toTableSchema();
 
-    assertThat(fromZero.getColumns()).extracting(TColumnDesc::getPosition).startsWith(0, 1, 2);
-    assertThat(fromOne.getColumns()).extracting(TColumnDesc::getPosition).startsWith(1, 2, 3);
-    TColumnDesc amount = fromZero.getColumns().get(8);
+    assertThat(schema.getColumns()).extracting(TColumnDesc::getPosition).startsWith(1, 2, 3);
+    TColumnDesc amount = schema.getColumns().get(8);
     assertThat(amount.getComment()).isEqualTo("money");
     var entry = amount.getTypeDesc().getTypes().get(0).getPrimitiveEntry();
     assertThat(entry.getType()).isEqualTo(TTypeId.DECIMAL_TYPE);

@@ -100,7 +100,7 @@ class TestDataTypes {
             TTypeId.ARRAY_TYPE,
             TTypeId.MAP_TYPE,
             TTypeId.STRUCT_TYPE);
-    assertThat(schema.getColumns()).extracting(TColumnDesc::getPosition).startsWith(0, 1, 2);
+    assertThat(schema.getColumns()).extracting(TColumnDesc::getPosition).startsWith(1, 2, 3);
     TPrimitiveTypeEntry decimal = primitive(schema.getColumns().get(7));
     assertThat(decimal.getTypeQualifiers().getQualifiers().get("precision").getI32Value())
         .isEqualTo(38);

@@ -21,7 +21,7 @@ public final class ObjectRowPages implements ResultPages {
 
   @Override
   public TTableSchema tableSchema() {
-    return schema.toTableSchema(1);
+    return schema.toTableSchema();
   }
 
   @Override

@@ -28,7 +28,7 @@ public final class SparkRowPages implements ResultPages {
   public SparkRowPages(List<Row> rows, StructType schema, HiveStringFormatter formatter) {
     this.rows = rows;
     ResultSchema description = SparkResultSchemas.describe(schema);
-    this.tableSchema = description.toTableSchema(0);
+    this.tableSchema = description.toTableSchema();
     this.formatter = formatter;
     StructField[] fields = schema.fields();
     this.writers = new ArrayList<>(fields.length);
