@@ -133,6 +133,30 @@ class TestGatewayThriftProtocol {
   }
 
   @Test
+  void cancelReachesTheEngineAndTheOperationEndsCanceled() throws Exception {
+    TCLIService.Client client = client();
+    TSessionHandle session = client.OpenSession(databricksOpenSession()).getSessionHandle();
+    TExecuteStatementResp executed =
+        client.ExecuteStatement(
+            new TExecuteStatementReq(
+                    session,
+                    "SELECT reflect('java.lang.Thread', 'sleep', id) FROM range(600000, 600001, 1, 1)")
+                .setRunAsync(true));
+    TOperationHandle operation = executed.getOperationHandle();
+
+    var canceled =
+        client.CancelOperation(new io.sluice.protocol.thrift.TCancelOperationReq(operation));
+    assertThat(canceled.getStatus().getStatusCode()).isEqualTo(TStatusCode.SUCCESS_STATUS);
+    assertThat(client.GetOperationStatus(new TGetOperationStatusReq(operation)).getOperationState())
+        .isEqualTo(TOperationState.CANCELED_STATE);
+    // The session still works after the cancel.
+    TOperationHandle followUp = executeAndWait(client, session, "SELECT 2 AS y");
+    TFetchResultsResp rows =
+        client.FetchResults(new TFetchResultsReq(followUp, TFetchOrientation.FETCH_NEXT, 10));
+    assertThat(rows.getResults().getColumns().get(0).getI32Val().getValues()).containsExactly(2);
+  }
+
+  @Test
   void anUnknownSessionHandleIsAnErrorStatusNotAFailure() throws Exception {
     TCLIService.Client client = client();
     TSessionHandle forged = new TSessionHandle(Handles.newIdentifier());
