@@ -88,6 +88,11 @@ public final class GatewayOverheadBenchmark {
             "  gateway adds     : p50 %+.3f ms (ratio %.3f)%n",
             gatewayMedian - directMedian,
             gatewayMedian / directMedian);
+        System.out.printf(
+            Locale.ROOT,
+            "  Spark 3.5.4 STS  : p50 %.3f ms  p99 %.3f ms (reference)%n",
+            millis(percentile(viaStock, 50)),
+            millis(percentile(viaStock, 99)));
 
         double[] gatewayRate = new double[fetchRepeats];
         double[] directRate = new double[fetchRepeats];
@@ -110,6 +115,10 @@ public final class GatewayOverheadBenchmark {
         System.out.printf(Locale.ROOT, "  through gateway  : %,.0f rows/s%n", gatewayFetch);
         System.out.printf(
             Locale.ROOT, "  ratio            : %.3f of direct%n", gatewayFetch / directFetch);
+        System.out.printf(
+            Locale.ROOT,
+            "  Spark 3.5.4 STS  : %,.0f rows/s (reference)%n",
+            stockRate[fetchRepeats / 2]);
       }
     }
   }
