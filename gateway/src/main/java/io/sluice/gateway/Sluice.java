@@ -107,7 +107,8 @@ public final class Sluice implements AutoCloseable {
             daemonThreads("sluice-worker"));
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
-    GatewayServices services = new GatewayServices(new SessionManager(), engines, authenticator);
+    GatewayServices services =
+        new GatewayServices(new SessionManager(), engines, authenticator, workers);
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     GatewayServer server;
     try {

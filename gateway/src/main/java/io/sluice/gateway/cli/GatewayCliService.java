@@ -367,7 +367,8 @@ public final class GatewayCliService implements TCLIService.Iface {
         request.getOperationHandle(),
         operation -> {
           services.sessions().forget(operation);
-          closeQuietly(operation);
+          // The client is done with it; releasing it on the engine need not delay the reply.
+          services.background().execute(() -> closeQuietly(operation));
           return new TCloseOperationResp(Statuses.success());
         },
         TCloseOperationResp::new);
@@ -397,6 +398,27 @@ public final class GatewayCliService implements TCLIService.Iface {
                 .client()
                 .FetchResults(request.deepCopy().setOperationHandle(operation.engineHandle())),
         TFetchResultsResp::new);
+  }
+
+  /**
+   * FetchResults relayed as the engine encoded it (a {@code FetchResults_result} struct), or empty
+   * when the answer must be built here instead (an unknown handle, a lost engine): then {@link
+   * #FetchResults} gives it. Result pages carry no extension fields unless a Databricks client
+   * asked for them, so they need no shaping.
+   */
+  public Optional<byte[]> encodedFetchResults(TFetchResultsReq request) {
+    try {
+      GatewayOperation operation =
+          services.sessions().operation(request.getOperationHandle(), context.principal());
+      return Optional.of(
+          operation
+              .engineSession()
+              .engine()
+              .fetchResultsEncoded(
+                  request.deepCopy().setOperationHandle(operation.engineHandle())));
+    } catch (SluiceException | TException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.sluice.gateway.cli.GatewayCliService;
 import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.protocol.thrift.TCLIService;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.thrift.ProcessFunction;
@@ -33,6 +34,8 @@ import org.apache.thrift.transport.TIOStreamTransport;
  * event loop. The generated {@link ProcessFunction}s are stateless and shared by all calls.
  */
 public final class ThriftDispatcher {
+  private static final String FETCH_RESULTS = "FetchResults";
+
   private final Map<String, ProcessFunction<TCLIService.Iface, ? extends TBase<?, ?>>> functions;
   private final GatewayServices services;
   private final Executor executor;
@@ -84,6 +87,8 @@ public final class ThriftDispatcher {
         output.writeMessageBegin(new TMessage(message.name, TMessageType.EXCEPTION, message.seqid));
         unknown.write(output);
         output.writeMessageEnd();
+      } else if (message.name.equals(FETCH_RESULTS)) {
+        relayFetchResults(message.seqid, input, output, new GatewayCliService(services, context));
       } else {
         function.process(message.seqid, input, output, new GatewayCliService(services, context));
       }
@@ -93,6 +98,28 @@ public final class ThriftDispatcher {
       reply.release();
       throw new MalformedRequestException("Malformed Thrift request: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * FetchResults, the one call whose reply is large: the engine's encoded result struct is copied
+   * into the reply as it is, when the gateway has nothing to change in it.
+   */
+  private static void relayFetchResults(
+      int sequenceId, TProtocol input, TProtocol output, GatewayCliService service)
+      throws TException {
+    TCLIService.FetchResults_args arguments = new TCLIService.FetchResults_args();
+    arguments.read(input);
+    input.readMessageEnd();
+    Optional<byte[]> encoded = service.encodedFetchResults(arguments.getReq());
+    output.writeMessageBegin(new TMessage(FETCH_RESULTS, TMessageType.REPLY, sequenceId));
+    if (encoded.isPresent()) {
+      output.getTransport().write(encoded.get());
+    } else {
+      new TCLIService.FetchResults_result()
+          .setSuccess(service.FetchResults(arguments.getReq()))
+          .write(output);
+    }
+    output.writeMessageEnd();
   }
 
   private TProtocol protocol(TIOStreamTransport transport) {

@@ -39,6 +39,13 @@ public final class Engine {
     return connections.client();
   }
 
+  /** FetchResults, with the engine's encoded reply; see {@link EngineConnectionPool}. */
+  public byte[] fetchResultsEncoded(io.sluice.protocol.thrift.TFetchResultsReq request)
+      throws org.apache.thrift.TException {
+    markUsed();
+    return connections.fetchResultsEncoded(request);
+  }
+
   /** The secret every engine session must present in {@code TOpenSessionReq.password}. */
   public String secret() {
     return process.secret();
