@@ -34,10 +34,7 @@ public enum ColumnKind {
   public ColumnBuilder newBuilder(int expectedRows) {
     return switch (this) {
       case BOOLEAN -> new BooleanColumnBuilder(expectedRows);
-      case BYTE -> new ByteColumnBuilder(expectedRows);
-      case SHORT -> new ShortColumnBuilder(expectedRows);
-      case INTEGER -> new IntegerColumnBuilder(expectedRows);
-      case LONG -> new LongColumnBuilder(expectedRows);
+      case BYTE, SHORT, INTEGER, LONG -> new IntegralColumnBuilder(this, expectedRows);
       case DOUBLE -> new DoubleColumnBuilder(expectedRows);
       case STRING -> new StringColumnBuilder(expectedRows);
       case BINARY -> new BinaryColumnBuilder(expectedRows);

@@ -2,11 +2,9 @@ package io.sluice.engine.result;
 
 import io.sluice.protocol.rowset.BinaryColumnBuilder;
 import io.sluice.protocol.rowset.BooleanColumnBuilder;
-import io.sluice.protocol.rowset.ByteColumnBuilder;
+import io.sluice.protocol.rowset.ColumnKind;
 import io.sluice.protocol.rowset.DoubleColumnBuilder;
-import io.sluice.protocol.rowset.IntegerColumnBuilder;
-import io.sluice.protocol.rowset.LongColumnBuilder;
-import io.sluice.protocol.rowset.ShortColumnBuilder;
+import io.sluice.protocol.rowset.IntegralColumnBuilder;
 import io.sluice.protocol.rowset.StringColumnBuilder;
 import io.sluice.protocol.thrift.TColumn;
 import java.util.List;
@@ -91,50 +89,15 @@ final class SparkColumnWriter {
         }
         return column.build();
       }
-      case BYTE -> {
-        ByteColumnBuilder column = new ByteColumnBuilder(count);
+      case BYTE, SHORT, INTEGER, LONG -> {
+        IntegralColumnBuilder column =
+            new IntegralColumnBuilder(ColumnKind.valueOf(encoding.name()), count);
         for (int index = from; index < to; index++) {
           Row row = rows.get(index);
           if (row.isNullAt(ordinal)) {
             column.appendNull();
           } else {
-            column.append(row.getByte(ordinal));
-          }
-        }
-        return column.build();
-      }
-      case SHORT -> {
-        ShortColumnBuilder column = new ShortColumnBuilder(count);
-        for (int index = from; index < to; index++) {
-          Row row = rows.get(index);
-          if (row.isNullAt(ordinal)) {
-            column.appendNull();
-          } else {
-            column.append(row.getShort(ordinal));
-          }
-        }
-        return column.build();
-      }
-      case INTEGER -> {
-        IntegerColumnBuilder column = new IntegerColumnBuilder(count);
-        for (int index = from; index < to; index++) {
-          Row row = rows.get(index);
-          if (row.isNullAt(ordinal)) {
-            column.appendNull();
-          } else {
-            column.append(row.getInt(ordinal));
-          }
-        }
-        return column.build();
-      }
-      case LONG -> {
-        LongColumnBuilder column = new LongColumnBuilder(count);
-        for (int index = from; index < to; index++) {
-          Row row = rows.get(index);
-          if (row.isNullAt(ordinal)) {
-            column.appendNull();
-          } else {
-            column.append(row.getLong(ordinal));
+            column.append(((Number) row.get(ordinal)).longValue());
           }
         }
         return column.build();
