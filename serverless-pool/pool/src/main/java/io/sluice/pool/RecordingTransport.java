@@ -8,39 +8,69 @@ import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 
 /**
- * A transport that can keep a copy of the bytes read through it, so that a reply can be relayed as
- * the engine encoded it instead of being decoded into objects and encoded again.
+ * A buffered transport over an engine connection that can keep a copy of the bytes read through it,
+ * so that a reply can be relayed as the engine encoded it instead of being decoded into objects and
+ * encoded again.
+ *
+ * <p>It reads the socket in large chunks into one reused array, and a recording copies consumed
+ * bytes a chunk at a time rather than value by value. The array is deliberately not exposed through
+ * {@code getBuffer()}: TBinaryProtocol would then return binary values as views into it, which the
+ * next read overwrites.
  */
 final class RecordingTransport extends TTransport {
+  private static final int CHUNK_BYTES = 256 * 1024;
+
   private final TTransport delegate;
+  private final byte[] buffer = new byte[CHUNK_BYTES];
+  private int position;
+  private int limit;
   private ByteArrayOutputStream recording;
+  private int recordedUpTo;
 
   RecordingTransport(TTransport delegate) {
     this.delegate = requireNonNull(delegate, "delegate is null");
   }
 
   void startRecording() {
-    recording = new ByteArrayOutputStream(64 * 1024);
+    recording = new ByteArrayOutputStream(CHUNK_BYTES);
+    recordedUpTo = position;
   }
 
   byte[] stopRecording() {
+    keepConsumedBytes();
     byte[] bytes = recording.toByteArray();
     recording = null;
     return bytes;
   }
 
-  @Override
-  public int read(byte[] buffer, int offset, int length) throws TTransportException {
-    int read = delegate.read(buffer, offset, length);
-    if (recording != null && read > 0) {
-      recording.write(buffer, offset, read);
+  private void keepConsumedBytes() {
+    if (recording != null) {
+      recording.write(buffer, recordedUpTo, position - recordedUpTo);
+      recordedUpTo = position;
     }
-    return read;
+  }
+
+  private void refill() throws TTransportException {
+    keepConsumedBytes();
+    position = 0;
+    recordedUpTo = 0;
+    limit = delegate.read(buffer, 0, buffer.length);
   }
 
   @Override
-  public void write(byte[] buffer, int offset, int length) throws TTransportException {
-    delegate.write(buffer, offset, length);
+  public int read(byte[] target, int offset, int length) throws TTransportException {
+    if (position == limit) {
+      refill();
+    }
+    int count = Math.min(length, limit - position);
+    System.arraycopy(buffer, position, target, offset, count);
+    position += count;
+    return count;
+  }
+
+  @Override
+  public void write(byte[] source, int offset, int length) throws TTransportException {
+    delegate.write(source, offset, length);
   }
 
   @Override
