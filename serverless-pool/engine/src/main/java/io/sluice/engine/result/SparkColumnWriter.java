@@ -102,24 +102,14 @@ final class SparkColumnWriter {
         }
         return column.build();
       }
-      case FLOAT -> {
+      case FLOAT, DOUBLE -> {
         DoubleColumnBuilder column = new DoubleColumnBuilder(count);
         for (int index = from; index < to; index++) {
           Row row = rows.get(index);
           if (row.isNullAt(ordinal)) {
             column.appendNull();
-          } else {
+          } else if (encoding == Encoding.FLOAT) {
             column.appendFloat(row.getFloat(ordinal));
-          }
-        }
-        return column.build();
-      }
-      case DOUBLE -> {
-        DoubleColumnBuilder column = new DoubleColumnBuilder(count);
-        for (int index = from; index < to; index++) {
-          Row row = rows.get(index);
-          if (row.isNullAt(ordinal)) {
-            column.appendNull();
           } else {
             column.append(row.getDouble(ordinal));
           }
