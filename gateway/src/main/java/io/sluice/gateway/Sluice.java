@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
+import io.sluice.gateway.rest.HealthModule;
+import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
@@ -44,6 +46,7 @@ public final class Sluice implements AutoCloseable {
   private final ExecutorService workers;
   private final TokenAuthenticator authenticator;
   private final ThriftDispatcher dispatcher;
+  private final RestRoutes routes;
   private final GatewayServer server;
   private final List<GatewayServer> extraServers = new CopyOnWriteArrayList<>();
   private final GatewayConfig config;
@@ -58,7 +61,9 @@ public final class Sluice implements AutoCloseable {
       ExecutorService workers,
       TokenAuthenticator authenticator,
       ThriftDispatcher dispatcher,
+      RestRoutes routes,
       GatewayServer server) {
+    this.routes = routes;
     this.config = config;
     this.authenticator = authenticator;
     this.dispatcher = dispatcher;
@@ -110,9 +115,10 @@ public final class Sluice implements AutoCloseable {
     GatewayServices services =
         new GatewayServices(new SessionManager(), engines, authenticator, workers);
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
+    RestRoutes routes = RestRoutes.of(List.of(new HealthModule()));
     GatewayServer server;
     try {
-      server = GatewayServer.start(config, authenticator, dispatcher, workers);
+      server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
     } catch (Exception e) {
       engines.close();
       workers.shutdownNow();
@@ -130,6 +136,7 @@ public final class Sluice implements AutoCloseable {
         workers,
         authenticator,
         dispatcher,
+        routes,
         server);
   }
 
@@ -138,7 +145,8 @@ public final class Sluice implements AutoCloseable {
    * engines and tokens. Only the listener settings of {@code listenerConfig} are used.
    */
   public GatewayServer listen(GatewayConfig listenerConfig) throws Exception {
-    GatewayServer extra = GatewayServer.start(listenerConfig, authenticator, dispatcher, workers);
+    GatewayServer extra =
+        GatewayServer.start(listenerConfig, authenticator, dispatcher, routes, workers);
     extraServers.add(extra);
     return extra;
   }

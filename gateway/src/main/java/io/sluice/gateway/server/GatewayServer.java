@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.protocol.transport.PlainAuthenticator;
 import io.sluice.protocol.transport.ThriftTransportLimits;
@@ -46,9 +47,11 @@ public final class GatewayServer implements AutoCloseable {
       GatewayConfig config,
       TokenAuthenticator authenticator,
       ThriftDispatcher dispatcher,
+      RestRoutes routes,
       ExecutorService executor)
       throws InterruptedException, SSLException {
     requireNonNull(config, "config is null");
+    requireNonNull(routes, "routes is null");
     Optional<SslContext> tls = tlsContext(config);
     ThriftTransportLimits limits =
         new ThriftTransportLimits(
@@ -77,7 +80,7 @@ public final class GatewayServer implements AutoCloseable {
                       config.handshakeTimeout(),
                       config.partialMessageTimeout(),
                       config.connectionIdleTimeout(),
-                      () -> new HttpGatewayHandler(authenticator, dispatcher, executor)))
+                      () -> new HttpGatewayHandler(authenticator, dispatcher, routes, executor)))
               .bind(config.host(), config.httpPort())
               .sync()
               .channel();

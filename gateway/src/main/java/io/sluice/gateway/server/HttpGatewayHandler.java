@@ -12,9 +12,17 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.rest.RestException;
+import io.sluice.gateway.rest.RestRequest;
+import io.sluice.gateway.rest.RestResponse;
+import io.sluice.gateway.rest.RestRoute;
+import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.thrift.CallContext;
 import io.sluice.gateway.thrift.ThriftDispatcher;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes HTTP requests: Thrift POSTs on the HiveServer2 and Databricks warehouse paths, {@code GET
- * /health}, and a fast JSON 404 for everything else (the Databricks drivers probe several endpoints
- * before they connect). Every Thrift request is authenticated by its own Authorization header; a
- * missing or wrong token gets 401, never 5xx or 429, which the Databricks driver would retry for
- * minutes.
+ * Routes HTTP requests: Thrift POSTs on the HiveServer2 and Databricks warehouse paths, the REST
+ * routes that features register, and a fast JSON 404 for everything else (the Databricks drivers
+ * probe several endpoints before they connect). Every request is authenticated by its own
+ * Authorization header; a missing or wrong token gets 401, never 5xx or 429, which the Databricks
+ * driver would retry for minutes.
  */
 final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpGatewayHandler.class);
@@ -39,12 +47,17 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private final TokenAuthenticator authenticator;
   private final ThriftDispatcher dispatcher;
+  private final RestRoutes routes;
   private final Executor executor;
 
   HttpGatewayHandler(
-      TokenAuthenticator authenticator, ThriftDispatcher dispatcher, Executor executor) {
+      TokenAuthenticator authenticator,
+      ThriftDispatcher dispatcher,
+      RestRoutes routes,
+      Executor executor) {
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+    this.routes = requireNonNull(routes, "routes is null");
     this.executor = requireNonNull(executor, "executor is null");
   }
 
@@ -60,31 +73,24 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
       return;
     }
     String path = normalizedPath(request.uri());
-    if (path.equals("/health")) {
-      // Handlers exist only once both ports listen, so reaching this means the gateway is ready.
-      respond(
-          context, HttpResponses.json(HttpResponseStatus.OK, Map.of("status", "READY")), keepAlive);
-      return;
-    }
     Optional<String> thriftTarget = thriftTarget(path);
-    if (thriftTarget.isEmpty()) {
-      respond(
-          context,
-          HttpResponses.error(
-              HttpResponseStatus.NOT_FOUND,
-              "ENDPOINT_NOT_FOUND",
-              "No API found for '" + request.method() + " " + path + "'"),
-          keepAlive);
-      return;
+    if (thriftTarget.isPresent()) {
+      serveThriftPath(context, request, thriftTarget.get(), keepAlive);
+    } else {
+      serveRest(context, request, path, keepAlive);
     }
-    if (!thriftTarget.get().equals(DEFAULT_WAREHOUSE)) {
+  }
+
+  private void serveThriftPath(
+      ChannelHandlerContext context, FullHttpRequest request, String warehouse, boolean keepAlive) {
+    if (!warehouse.equals(DEFAULT_WAREHOUSE)) {
       respond(
           context,
           HttpResponses.error(
               HttpResponseStatus.NOT_FOUND,
               "RESOURCE_DOES_NOT_EXIST",
               "Warehouse '"
-                  + thriftTarget.get()
+                  + warehouse
                   + "' does not exist; this gateway serves warehouse 'default'"),
           keepAlive);
       return;
@@ -107,43 +113,138 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
         Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse("");
     String remoteAddress = String.valueOf(context.channel().remoteAddress());
     var body = request.content().retain();
+    CompletableFuture<FullHttpResponse> response =
+        CompletableFuture.supplyAsync(
+                () -> authenticator.authenticateHeader(authorization), executor)
+            .thenCompose(
+                principal -> {
+                  if (principal.isEmpty()) {
+                    body.release();
+                    return CompletableFuture.completedFuture(unauthorized(authorization));
+                  }
+                  CallContext callContext =
+                      new CallContext(principal, "http", remoteAddress, userAgent);
+                  return dispatcher
+                      .dispatch(body, callContext, context.alloc())
+                      .thenApply(HttpResponses::thrift);
+                });
+    answerWhenDone(context, response, "Malformed Thrift request", keepAlive);
+  }
+
+  private void serveRest(
+      ChannelHandlerContext context, FullHttpRequest request, String path, boolean keepAlive) {
+    RestRoutes.Resolution resolution = routes.resolve(request.method().name(), path);
+    if (resolution instanceof RestRoutes.Resolution.Found found) {
+      RestRequest restRequest = restRequest(request, path, found.pathParameters());
+      String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+      answerWhenDone(
+          context,
+          CompletableFuture.supplyAsync(
+              () -> handleRest(found.route(), restRequest, authorization), executor),
+          "Malformed request",
+          keepAlive);
+    } else if (resolution instanceof RestRoutes.Resolution.MethodNotAllowed) {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.METHOD_NOT_ALLOWED,
+              "BAD_REQUEST",
+              "'" + path + "' does not accept " + request.method()),
+          keepAlive);
+    } else {
+      respond(
+          context,
+          HttpResponses.error(
+              HttpResponseStatus.NOT_FOUND,
+              "ENDPOINT_NOT_FOUND",
+              "No API found for '" + request.method() + " " + path + "'"),
+          keepAlive);
+    }
+  }
+
+  private FullHttpResponse handleRest(RestRoute route, RestRequest request, String authorization) {
+    RestRequest served = request;
+    if (route.authenticated()) {
+      Optional<String> principal = authenticator.authenticateHeader(authorization);
+      if (principal.isEmpty()) {
+        return unauthorized(authorization);
+      }
+      served =
+          new RestRequest(
+              request.method(),
+              request.path(),
+              request.pathParameters(),
+              request.queryParameters(),
+              request.headers(),
+              request.body(),
+              principal);
+    }
+    RestResponse response;
+    try {
+      response = route.handler().handle(served);
+    } catch (RestException e) {
+      response = RestResponse.error(e.status(), e.errorCode(), e.getMessage());
+    } catch (Exception e) {
+      log.warn("{} {} failed", request.method(), request.path(), e);
+      response =
+          RestResponse.error(
+              HttpResponseStatus.INTERNAL_SERVER_ERROR,
+              "INTERNAL_ERROR",
+              "Internal error: " + e.getMessage());
+    }
+    return HttpResponses.of(response);
+  }
+
+  private static RestRequest restRequest(
+      FullHttpRequest request, String path, Map<String, String> pathParameters) {
+    Map<String, String> headers = new HashMap<>();
+    request
+        .headers()
+        .forEach(
+            header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+    byte[] body = new byte[request.content().readableBytes()];
+    request.content().getBytes(request.content().readerIndex(), body);
+    return new RestRequest(
+        request.method().name(),
+        path,
+        pathParameters,
+        new QueryStringDecoder(request.uri()).parameters(),
+        headers,
+        body,
+        Optional.empty());
+  }
+
+  /**
+   * Stops reading from the connection until {@code response} completes, then writes it on the event
+   * loop; a failure is answered with 400 and the connection closed.
+   */
+  private static void answerWhenDone(
+      ChannelHandlerContext context,
+      CompletableFuture<FullHttpResponse> response,
+      String failureMessage,
+      boolean keepAlive) {
     context.channel().config().setAutoRead(false);
-    CompletableFuture.supplyAsync(() -> authenticator.authenticateHeader(authorization), executor)
-        .thenCompose(
-            principal -> {
-              if (principal.isEmpty()) {
-                body.release();
-                return CompletableFuture.completedFuture(unauthorized(authorization));
-              }
-              CallContext callContext =
-                  new CallContext(principal, "http", remoteAddress, userAgent);
-              return dispatcher
-                  .dispatch(body, callContext, context.alloc())
-                  .thenApply(HttpResponses::thrift);
-            })
-        .whenComplete(
-            (response, failure) ->
-                context
-                    .executor()
-                    .execute(
-                        () -> {
-                          context.channel().config().setAutoRead(true);
-                          if (failure != null) {
-                            log.debug(
-                                "Bad Thrift request from {}: {}",
-                                remoteAddress,
-                                failure.toString());
-                            respond(
-                                context,
-                                HttpResponses.error(
-                                    HttpResponseStatus.BAD_REQUEST,
-                                    "BAD_REQUEST",
-                                    "Malformed Thrift request"),
-                                false);
-                          } else {
-                            respond(context, response, keepAlive);
-                          }
-                        }));
+    response.whenComplete(
+        (answer, failure) ->
+            context
+                .executor()
+                .execute(
+                    () -> {
+                      context.channel().config().setAutoRead(true);
+                      if (failure != null) {
+                        log.debug(
+                            "Bad request from {}: {}",
+                            context.channel().remoteAddress(),
+                            failure.toString());
+                        respond(
+                            context,
+                            HttpResponses.error(
+                                HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", failureMessage),
+                            false);
+                      } else {
+                        respond(context, answer, keepAlive);
+                      }
+                    }));
   }
 
   private static FullHttpResponse unauthorized(String authorization) {

@@ -28,6 +28,18 @@ final class HttpResponses {
     return response;
   }
 
+  static FullHttpResponse of(io.sluice.gateway.rest.RestResponse restResponse) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            restResponse.status(),
+            Unpooled.wrappedBuffer(restResponse.body()));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, restResponse.contentType());
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, restResponse.body().length);
+    restResponse.headers().forEach((name, value) -> response.headers().set(name, value));
+    return response;
+  }
+
   /** {@code {"error_code": ..., "message": ...}}, which Databricks clients parse on any non-2xx. */
   static FullHttpResponse error(HttpResponseStatus status, String errorCode, String message) {
     Map<String, String> body = new LinkedHashMap<>();
