@@ -22,6 +22,7 @@ import java.util.Set;
  * --tls-key PEM         PKCS#8 private key
  * --engine-master URL   Spark master for engines (default local[*])
  * --engine-idle-timeout D  stop an engine after this long without work (default 10m; e.g. 30s, 2h)
+ * --history-retention D    keep query history this long (default 30d)
  * --home DIR            the Sluice build tree, to find the engine's classpath (default .)
  * </pre>
  *
@@ -30,7 +31,8 @@ import java.util.Set;
 public final class GatewayCommandLine {
   static final String USAGE =
       "Usage: sluice start [--data-dir DIR] [--binary-port N] [--http-port N] [--host H]"
-          + " [--tls-cert PEM --tls-key PEM] [--engine-master URL] [--engine-idle-timeout 10m] [--home DIR]";
+          + " [--tls-cert PEM --tls-key PEM] [--engine-master URL] [--engine-idle-timeout 10m]"
+          + " [--history-retention 30d] [--home DIR]";
   private static final Set<String> OPTIONS =
       Set.of(
           "--data-dir",
@@ -41,6 +43,7 @@ public final class GatewayCommandLine {
           "--tls-key",
           "--engine-master",
           "--engine-idle-timeout",
+          "--history-retention",
           "--home");
 
   private GatewayCommandLine() {}
@@ -80,7 +83,10 @@ public final class GatewayCommandLine {
         Optional.ofNullable(options.get("--engine-idle-timeout"))
             .map(GatewayCommandLine::duration)
             .orElse(defaults.engineIdleTimeout()),
-        defaults.workerThreads());
+        defaults.workerThreads(),
+        Optional.ofNullable(options.get("--history-retention"))
+            .map(GatewayCommandLine::duration)
+            .orElse(defaults.historyRetention()));
   }
 
   private static int port(Map<String, String> options, String name, int defaultPort) {
@@ -99,22 +105,23 @@ public final class GatewayCommandLine {
   static Duration duration(String value) {
     if (value.length() < 2) {
       throw new IllegalArgumentException(
-          "Invalid duration '" + value + "': use e.g. 30s, 10m or 2h");
+          "Invalid duration '" + value + "': use e.g. 30s, 10m, 2h or 30d");
     }
     long amount;
     try {
       amount = Long.parseLong(value.substring(0, value.length() - 1));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "Invalid duration '" + value + "': use e.g. 30s, 10m or 2h");
+          "Invalid duration '" + value + "': use e.g. 30s, 10m, 2h or 30d");
     }
     return switch (value.charAt(value.length() - 1)) {
       case 's' -> Duration.ofSeconds(amount);
       case 'm' -> Duration.ofMinutes(amount);
       case 'h' -> Duration.ofHours(amount);
+      case 'd' -> Duration.ofDays(amount);
       default ->
           throw new IllegalArgumentException(
-              "Invalid duration '" + value + "': use e.g. 30s, 10m or 2h");
+              "Invalid duration '" + value + "': use e.g. 30s, 10m, 2h or 30d");
     };
   }
 }

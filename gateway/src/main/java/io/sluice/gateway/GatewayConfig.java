@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param partialMessageTimeout time a client may take to finish sending a started request
  * @param connectionIdleTimeout an open connection with no traffic for this long is closed
  * @param engineIdleTimeout an engine with no work for this long is stopped
+ * @param historyRetention query history older than this is deleted
  */
 public record GatewayConfig(
     String host,
@@ -31,7 +32,8 @@ public record GatewayConfig(
     Duration partialMessageTimeout,
     Duration connectionIdleTimeout,
     Duration engineIdleTimeout,
-    int workerThreads) {
+    int workerThreads,
+    Duration historyRetention) {
   public GatewayConfig {
     requireNonNull(host, "host is null");
     requireNonNull(dataDirectory, "dataDirectory is null");
@@ -44,6 +46,10 @@ public record GatewayConfig(
     requireNonNull(partialMessageTimeout, "partialMessageTimeout is null");
     requireNonNull(connectionIdleTimeout, "connectionIdleTimeout is null");
     requireNonNull(engineIdleTimeout, "engineIdleTimeout is null");
+    requireNonNull(historyRetention, "historyRetention is null");
+    if (historyRetention.isNegative() || historyRetention.isZero()) {
+      throw new IllegalArgumentException("historyRetention must be positive");
+    }
     if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
       throw new IllegalArgumentException("TLS needs both --tls-cert and --tls-key");
     }
@@ -71,7 +77,8 @@ public record GatewayConfig(
         Duration.ofSeconds(60),
         Duration.ofHours(1),
         Duration.ofMinutes(10),
-        256);
+        256,
+        Duration.ofDays(30));
   }
 
   public boolean tlsEnabled() {
@@ -94,7 +101,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        historyRetention);
   }
 
   public GatewayConfig withTls(Path certificate, Path key) {
@@ -113,7 +121,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        historyRetention);
   }
 
   public GatewayConfig withTimeouts(
@@ -133,7 +142,8 @@ public record GatewayConfig(
         partialMessage,
         connectionIdle,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        historyRetention);
   }
 
   public GatewayConfig withMaxMessageBytes(int bytes) {
@@ -152,7 +162,28 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        historyRetention);
+  }
+
+  public GatewayConfig withHistoryRetention(Duration retention) {
+    return new GatewayConfig(
+        host,
+        binaryPort,
+        httpPort,
+        dataDirectory,
+        tlsCertificate,
+        tlsKey,
+        adminToken,
+        engineClasspath,
+        engineMaster,
+        maxMessageBytes,
+        handshakeTimeout,
+        partialMessageTimeout,
+        connectionIdleTimeout,
+        engineIdleTimeout,
+        workerThreads,
+        retention);
   }
 
   private static void checkPort(String name, int port) {

@@ -3,13 +3,24 @@ package io.sluice.gateway;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.gateway.auth.AdminPolicy;
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
+import io.sluice.gateway.history.HistoryRetention;
+import io.sluice.gateway.history.QueryHistoryModule;
+import io.sluice.gateway.history.QueryHistoryStore;
+import io.sluice.gateway.history.QueryRecorder;
+import io.sluice.gateway.history.StatementStatus;
+import io.sluice.gateway.history.WarehouseActivityModule;
+import io.sluice.gateway.metrics.GatewayMetrics;
+import io.sluice.gateway.metrics.MetricsModule;
 import io.sluice.gateway.rest.HealthModule;
 import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
+import io.sluice.gateway.statement.StatementExecutionModule;
 import io.sluice.gateway.thrift.ThriftDispatcher;
+import io.sluice.gateway.ui.UiModule;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import io.sluice.pool.EngineLaunchSpec;
@@ -112,10 +123,33 @@ public final class Sluice implements AutoCloseable {
             daemonThreads("sluice-worker"));
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
+    QueryHistoryStore historyStore = new QueryHistoryStore(store.dataSource());
+    GatewayMetrics metrics = new GatewayMetrics();
+    QueryRecorder history = new QueryRecorder(historyStore, Clock.systemUTC(), List.of(metrics));
+    HistoryRetention retention =
+        new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
+    scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
+    SessionManager sessions = new SessionManager();
     GatewayServices services =
-        new GatewayServices(new SessionManager(), engines, authenticator, workers);
+        new GatewayServices(sessions, engines, authenticator, history, workers);
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
-    RestRoutes routes = RestRoutes.of(List.of(new HealthModule()));
+    AdminPolicy admins = AdminPolicy.principalNamed(ADMIN_PRINCIPAL);
+    RestRoutes routes =
+        RestRoutes.of(
+            List.of(
+                new HealthModule(),
+                new MetricsModule(
+                    metrics,
+                    () ->
+                        new GatewayMetrics.Gauges(
+                            sessions.sessionCount(),
+                            engines.running().isPresent() ? 1 : 0,
+                            history.count(StatementStatus.RUNNING),
+                            history.count(StatementStatus.QUEUED))),
+                new QueryHistoryModule(history, admins),
+                new StatementExecutionModule(services, admins, workers),
+                new WarehouseActivityModule(engines, history),
+                new UiModule()));
     GatewayServer server;
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);

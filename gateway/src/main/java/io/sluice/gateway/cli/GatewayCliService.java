@@ -2,11 +2,15 @@ package io.sluice.gateway.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.gateway.history.ClientInfo;
+import io.sluice.gateway.history.LiveStatement;
+import io.sluice.gateway.history.StatementOrigin;
 import io.sluice.gateway.session.EngineSession;
 import io.sluice.gateway.session.GatewayOperation;
 import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.NegotiatedProtocol;
 import io.sluice.gateway.thrift.CallContext;
+import io.sluice.gateway.thrift.ResultPageSize;
 import io.sluice.pool.EngineUnavailableException;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelDelegationTokenReq;
@@ -118,6 +122,7 @@ public final class GatewayCliService implements TCLIService.Iface {
                 protocol,
                 configuration,
                 Optional.ofNullable(request.getInitialNamespace()));
+    services.history().sessionOpened(session, ClientInfo.of(context, configuration));
     response.setSessionHandle(session.handle()).setConfiguration(new HashMap<>());
     if (!protocol.isDatabricks()) {
       return response;
@@ -143,8 +148,10 @@ public final class GatewayCliService implements TCLIService.Iface {
           GatewaySession session =
               services.sessions().session(request.getSessionHandle(), context.principal());
           for (GatewayOperation operation : services.sessions().close(session)) {
+            services.history().statement(operation.clientHandle()).ifPresent(LiveStatement::closed);
             closeQuietly(operation);
           }
+          services.history().sessionClosed(session);
           Optional<EngineSession> engineSession = session.openEngineSession();
           if (engineSession.isPresent()) {
             try {
@@ -181,16 +188,56 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TExecuteStatementResp ExecuteStatement(TExecuteStatementReq request) {
-    return startOperation(
-        request.getSessionHandle(),
-        engine ->
-            engine
-                .engine()
-                .client()
-                .ExecuteStatement(request.deepCopy().setSessionHandle(engine.handle())),
-        TExecuteStatementResp::getOperationHandle,
-        TExecuteStatementResp::setOperationHandle,
+    return executeStatement(request, Optional.empty());
+  }
+
+  /**
+   * ExecuteStatement, recorded in the query history as it moves. Statements from a gateway API (the
+   * Statement Execution API, which binds parameters into the text) say so in {@code origin}; the
+   * history keeps the client's text and the text the engine ran.
+   */
+  public TExecuteStatementResp executeStatement(
+      TExecuteStatementReq request, Optional<StatementOrigin> origin) {
+    return respond(
+        () -> {
+          GatewaySession session =
+              services.sessions().session(request.getSessionHandle(), context.principal());
+          String statementText = Optional.ofNullable(request.getStatement()).orElse("");
+          LiveStatement statement = services.history().received(session, statementText, origin);
+          try {
+            EngineSession engine = session.engineSession(services.engines());
+            statement.engineAssigned("engine-" + engine.engine().generation());
+            TExecuteStatementResp response =
+                engine
+                    .engine()
+                    .client()
+                    .ExecuteStatement(request.deepCopy().setSessionHandle(engine.handle()));
+            if (response.getOperationHandle() == null) {
+              statement.failed(
+                  response.getStatus().getErrorMessage(),
+                  Optional.ofNullable(response.getStatus().getSqlState()));
+              return shape(session, response);
+            }
+            GatewayOperation operation =
+                services.sessions().register(session, engine, response.getOperationHandle());
+            response.setOperationHandle(operation.clientHandle());
+            statement.accepted(operation, !request.isRunAsync());
+            return shape(session, response);
+          } catch (Exception e) {
+            statement.failed(e.getMessage(), Optional.of(sqlStateOf(e)));
+            throw e;
+          }
+        },
         TExecuteStatementResp::new);
+  }
+
+  private static String sqlStateOf(Exception failure) {
+    if (failure instanceof SluiceException sluice) {
+      return sluice.sqlState();
+    }
+    return failure instanceof EngineUnavailableException
+        ? Statuses.CONNECTION_FAILURE
+        : Statuses.INTERNAL_ERROR;
   }
 
   @Override
@@ -335,29 +382,49 @@ public final class GatewayCliService implements TCLIService.Iface {
             if (response.getOperationState() == TOperationState.INITIALIZED_STATE) {
               response.setOperationState(TOperationState.PENDING_STATE);
             }
-            return response;
+            return reported(operation, response);
           } catch (EngineUnavailableException e) {
             String message = "The statement was aborted: " + e.getMessage();
-            return new TGetOperationStatusResp(Statuses.success())
-                .setOperationState(TOperationState.ERROR_STATE)
-                .setErrorMessage(message)
-                .setDisplayMessage(message)
-                .setSqlState(Statuses.CONNECTION_FAILURE);
+            return reported(
+                operation,
+                new TGetOperationStatusResp(Statuses.success())
+                    .setOperationState(TOperationState.ERROR_STATE)
+                    .setErrorMessage(message)
+                    .setDisplayMessage(message)
+                    .setSqlState(Statuses.CONNECTION_FAILURE));
           }
         },
         TGetOperationStatusResp::new);
+  }
+
+  private TGetOperationStatusResp reported(
+      GatewayOperation operation, TGetOperationStatusResp response) {
+    services
+        .history()
+        .statement(operation.clientHandle())
+        .ifPresent(statement -> statement.engineReported(response));
+    return response;
   }
 
   @Override
   public TCancelOperationResp CancelOperation(TCancelOperationReq request) {
     return onOperation(
         request.getOperationHandle(),
-        operation ->
-            operation
-                .engineSession()
-                .engine()
-                .client()
-                .CancelOperation(new TCancelOperationReq(operation.engineHandle())),
+        operation -> {
+          TCancelOperationResp response =
+              operation
+                  .engineSession()
+                  .engine()
+                  .client()
+                  .CancelOperation(new TCancelOperationReq(operation.engineHandle()));
+          if (Statuses.isSuccess(response.getStatus())) {
+            services
+                .history()
+                .statement(operation.clientHandle())
+                .ifPresent(LiveStatement::canceled);
+          }
+          return response;
+        },
         TCancelOperationResp::new);
   }
 
@@ -367,6 +434,7 @@ public final class GatewayCliService implements TCLIService.Iface {
         request.getOperationHandle(),
         operation -> {
           services.sessions().forget(operation);
+          services.history().statement(operation.clientHandle()).ifPresent(LiveStatement::closed);
           // The client is done with it; releasing it on the engine need not delay the reply.
           services.background().execute(() -> closeQuietly(operation));
           return new TCloseOperationResp(Statuses.success());
@@ -391,13 +459,42 @@ public final class GatewayCliService implements TCLIService.Iface {
   public TFetchResultsResp FetchResults(TFetchResultsReq request) {
     return onOperation(
         request.getOperationHandle(),
-        operation ->
-            operation
-                .engineSession()
-                .engine()
-                .client()
-                .FetchResults(request.deepCopy().setOperationHandle(operation.engineHandle())),
+        operation -> {
+          long started = services.history().now();
+          TFetchResultsResp response =
+              operation
+                  .engineSession()
+                  .engine()
+                  .client()
+                  .FetchResults(request.deepCopy().setOperationHandle(operation.engineHandle()));
+          if (Statuses.isSuccess(response.getStatus())) {
+            fetched(operation, request, ResultPageSize.of(response), 0, started);
+          }
+          return response;
+        },
         TFetchResultsResp::new);
+  }
+
+  /** Counts a served page of results (not the log pages some clients fetch) in the history. */
+  private void fetched(
+      GatewayOperation operation,
+      TFetchResultsReq request,
+      ResultPageSize size,
+      long bytes,
+      long startedMillis) {
+    if (request.isSetFetchType() && request.getFetchType() != 0) {
+      return;
+    }
+    services
+        .history()
+        .statement(operation.clientHandle())
+        .ifPresent(
+            statement ->
+                statement.fetched(
+                    size.rows(),
+                    bytes,
+                    services.history().now() - startedMillis,
+                    !size.hasMoreRows()));
   }
 
   /**
@@ -410,12 +507,14 @@ public final class GatewayCliService implements TCLIService.Iface {
     try {
       GatewayOperation operation =
           services.sessions().operation(request.getOperationHandle(), context.principal());
-      return Optional.of(
+      long started = services.history().now();
+      byte[] encoded =
           operation
               .engineSession()
               .engine()
-              .fetchResultsEncoded(
-                  request.deepCopy().setOperationHandle(operation.engineHandle())));
+              .fetchResultsEncoded(request.deepCopy().setOperationHandle(operation.engineHandle()));
+      fetched(operation, request, ResultPageSize.ofEncoded(encoded), encoded.length, started);
+      return Optional.of(encoded);
     } catch (SluiceException | TException e) {
       return Optional.empty();
     }
