@@ -23,6 +23,7 @@ public final class TestingSluice {
   private final Sluice sluice;
   private final GatewayServer tlsServer;
   private final TestingCertificates certificates;
+  private final java.util.Map<String, String> userTokens = new java.util.HashMap<>();
 
   private TestingSluice(Sluice sluice, GatewayServer tlsServer, TestingCertificates certificates) {
     this.sluice = sluice;
@@ -92,6 +93,12 @@ public final class TestingSluice {
 
   public String trustStorePassword() {
     return certificates.trustStorePassword();
+  }
+
+  /** A personal access token of {@code principal}, created on first request. */
+  public synchronized String tokenFor(String principal) {
+    return userTokens.computeIfAbsent(
+        principal, name -> sluice.tokens().create(name, "test user", java.util.Optional.empty()));
   }
 
   /** The running engine (started if needed). */
