@@ -45,7 +45,7 @@ async function main() {
     await finishedRow.first().waitFor();
     seen.finishedRows = await page.locator('#history-rows tr').count();
     seen.finishedStatus = await finishedRow.first().getAttribute('data-status');
-    await page.waitForSelector('#chart svg rect');
+    await page.waitForSelector('#chart svg rect.bar');
     await page.screenshot({ path: path.join(screenshots, 'history.png'), fullPage: true });
 
     // Its page shows the SQL, the facts and the phase timeline.

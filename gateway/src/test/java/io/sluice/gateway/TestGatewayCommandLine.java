@@ -27,6 +27,7 @@ class TestGatewayCommandLine {
     assertThat(config.tlsEnabled()).isFalse();
     assertThat(config.adminToken()).isEmpty();
     assertThat(config.engineIdleTimeout()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(config.engineClasspath()).contains("spark-sql_2.13");
   }
 
@@ -48,7 +49,9 @@ class TestGatewayCommandLine {
                 "--tls-key",
                 "k.pem",
                 "--engine-idle-timeout",
-                "90s"),
+                "90s",
+                "--history-retention",
+                "7d"),
             Map.of("SLUICE_ADMIN_TOKEN", "dapi-from-environment"));
     assertThat(config.dataDirectory()).isEqualTo(Paths.get("/tmp/d"));
     assertThat(config.binaryPort()).isZero();
@@ -58,6 +61,7 @@ class TestGatewayCommandLine {
     assertThat(config.tlsKey()).contains(Paths.get("k.pem"));
     assertThat(config.adminToken()).contains("dapi-from-environment");
     assertThat(config.engineIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(7));
   }
 
   @Test
@@ -74,5 +78,7 @@ class TestGatewayCommandLine {
         .hasMessageContaining("both --tls-cert and --tls-key");
     assertThatThrownBy(() -> parse(List.of("--engine-idle-timeout", "10x"), Map.of()))
         .hasMessageContaining("Invalid duration");
+    assertThatThrownBy(() -> parse(List.of("--history-retention", "0d"), Map.of()))
+        .hasMessageContaining("historyRetention must be positive");
   }
 }

@@ -220,8 +220,16 @@ public final class GatewayCliService implements TCLIService.Iface {
             }
             GatewayOperation operation =
                 services.sessions().register(session, engine, response.getOperationHandle());
-            response.setOperationHandle(operation.clientHandle());
             statement.accepted(operation, !request.isRunAsync());
+            if (!request.isRunAsync()) {
+              statement.engineReported(
+                  engine
+                      .engine()
+                      .client()
+                      .GetOperationStatus(
+                          new TGetOperationStatusReq(response.getOperationHandle())));
+            }
+            response.setOperationHandle(operation.clientHandle());
             return shape(session, response);
           } catch (Exception e) {
             statement.failed(e.getMessage(), Optional.of(sqlStateOf(e)));

@@ -58,28 +58,24 @@ public final class LiveStatement {
   }
 
   /**
-   * The engine accepted the statement as {@code accepted}; with {@code finished} it already ran to
-   * the end (a synchronous ExecuteStatement).
+   * The engine accepted the statement as {@code accepted}. With {@code ranToEnd} the engine only
+   * answered once it had run it (a synchronous ExecuteStatement): the whole call counts as
+   * executing, and the engine's status, reported next, says how it ended.
    */
-  public synchronized void accepted(GatewayOperation accepted, boolean finished) {
-    acceptedMillis = recorder.now();
+  public synchronized void accepted(GatewayOperation accepted, boolean ranToEnd) {
+    acceptedMillis = ranToEnd && engineAssignedMillis >= 0 ? engineAssignedMillis : recorder.now();
     operation = Optional.of(accepted);
     recorder.track(this, accepted);
-    if (finished) {
-      acceptedMillis = engineAssignedMillis < 0 ? acceptedMillis : engineAssignedMillis;
-      executionEnded(StatementStatus.FINISHED, Optional.empty(), Optional.empty());
-    } else {
-      record =
-          copy(
-              record.engineId(),
-              StatementStatus.RUNNING,
-              OptionalLong.empty(),
-              OptionalLong.empty(),
-              phases(0),
-              Optional.empty(),
-              Optional.empty());
-      recorder.write(record);
-    }
+    record =
+        copy(
+            record.engineId(),
+            StatementStatus.RUNNING,
+            OptionalLong.empty(),
+            OptionalLong.empty(),
+            phases(0),
+            Optional.empty(),
+            Optional.empty());
+    recorder.write(record);
   }
 
   /** The statement could not start, or the engine reported it failed. */

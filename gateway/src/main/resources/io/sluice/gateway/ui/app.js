@@ -215,7 +215,8 @@ async function loadChart() {
     const x = left + index * barWidth;
     const h = (b.statements / maxCount) * plotHeight;
     const failedHeight = (b.failed / maxCount) * plotHeight;
-    const bar = svg('rect', { x: x + 1, y: top + plotHeight - h, width: Math.max(1, barWidth - 2), height: h, fill: '#0f4c5c', opacity: 0.85 });
+    if (b.statements === 0) return;
+    const bar = svg('rect', { class: 'bar', x: x + 1, y: top + plotHeight - h, width: Math.max(1, barWidth - 2), height: h, fill: '#0f4c5c', opacity: 0.85 });
     bar.append(svg('title', {}, `${time(b.start_time_ms)}: ${b.statements} statements, ${b.failed} failed, average ${duration(b.average_duration_ms)}`));
     chart.append(bar);
     if (failedHeight > 0) chart.append(svg('rect', { x: x + 1, y: top + plotHeight - failedHeight, width: Math.max(1, barWidth - 2), height: failedHeight, fill: '#c2413b' }));

@@ -17,6 +17,7 @@ class TestParameterBinder {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
+      quoteCharacter = '"',
       value = {
         "INT|42|CAST(42 AS INT)",
         "BIGINT|-9000000000|CAST(-9000000000 AS BIGINT)",
