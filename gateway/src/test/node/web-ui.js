@@ -16,10 +16,13 @@ const env = (name) => {
   return value;
 };
 
+// What the script saw so far; printed on failure too.
+const lastSeen = {};
+
 async function main() {
   const url = env('SLUICE_URL');
   const screenshots = env('SCREENSHOT_DIR');
-  const seen = {};
+  const seen = lastSeen;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -27,7 +30,12 @@ async function main() {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const consoleErrors = [];
+    seen.pageErrors = consoleErrors;
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('dialog', (dialog) => { consoleErrors.push('dialog: ' + dialog.message()); dialog.dismiss(); });
 
     // Sign in: a wrong token is refused, the right one opens the history.
     await page.goto(url + '/');
@@ -65,6 +73,7 @@ async function main() {
     const runningRow = page.locator('#history-rows tr[data-status="RUNNING"]', { hasText: env('RUNNING_MARKER') });
     await runningRow.first().waitFor({ timeout: 120000 });
     await runningRow.first().locator('button', { hasText: 'Cancel' }).click();
+    seen.cancelNotice = await page.textContent('#notice:not([hidden])');
     await page.locator('#history-rows tr[data-status="CANCELED"]', { hasText: env('RUNNING_MARKER') })
       .first().waitFor({ timeout: 60000 });
     seen.canceled = true;
@@ -83,7 +92,6 @@ async function main() {
     seen.warehouseState = await page.textContent('[data-warehouse="default"] .state');
     await page.screenshot({ path: path.join(screenshots, 'warehouses.png'), fullPage: true });
 
-    seen.pageErrors = consoleErrors;
   } finally {
     await browser.close();
   }
@@ -91,6 +99,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  process.stderr.write(JSON.stringify(lastSeen) + '\n');
   process.stderr.write(String(error && error.stack || error) + '\n');
   process.exit(1);
 });

@@ -548,8 +548,16 @@ public final class GatewayCliService implements TCLIService.Iface {
     try {
       GatewayOperation operation =
           services.sessions().operation(request.getOperationHandle(), context.principal());
+      // A statement's query id is its id in the query history.
       return new TGetQueryIdResp(
-          HexFormat.of().formatHex(operation.clientHandle().getOperationId().getGuid()));
+          services
+              .history()
+              .statement(operation.clientHandle())
+              .map(LiveStatement::statementId)
+              .orElseGet(
+                  () ->
+                      HexFormat.of()
+                          .formatHex(operation.clientHandle().getOperationId().getGuid())));
     } catch (SluiceException e) {
       // TGetQueryIdResp has no status field: Hive's own server also answers with an exception.
       throw new TException(e.getMessage());

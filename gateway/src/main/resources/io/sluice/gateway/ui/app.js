@@ -6,7 +6,7 @@ const TOKEN_KEY = 'sluice.token';
 const PAGE = 50;
 const $ = (id) => document.getElementById(id);
 
-const state = { timer: null, historyRows: [], nextToken: null, pages: 1, admin: false, user: '' };
+const state = { timer: null, historyRequest: 0, historyRows: [], nextToken: null, pages: 1 };
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
@@ -134,11 +134,13 @@ function historyQuery(pageToken, size) {
 }
 
 async function refreshHistory() {
+  // Answers can arrive out of order (a poll started before the filter changed): keep the newest.
+  const request = ++state.historyRequest;
   try {
     const body = await api(historyQuery(null, Math.min(1000, PAGE * state.pages)));
+    if (request !== state.historyRequest) return;
     state.historyRows = body.res || [];
     state.nextToken = body.next_page_token || null;
-    state.admin = state.historyRows.some((row) => 'rewritten_query_text' in row) || state.admin;
     renderHistory();
     loadChart();
   } catch (error) { if (error.status !== 401) console.warn(error); }
@@ -146,32 +148,58 @@ async function refreshHistory() {
 
 async function loadMore() {
   if (!state.nextToken) return;
+  const request = ++state.historyRequest;
   const body = await api(historyQuery(state.nextToken, PAGE));
+  if (request !== state.historyRequest) return;
   state.pages += 1;
   state.historyRows = state.historyRows.concat(body.res || []);
   state.nextToken = body.next_page_token || null;
   renderHistory();
 }
 
-function renderHistory() {
-  const rows = state.historyRows.map((row) => {
-    const running = row.status === 'RUNNING' || row.status === 'QUEUED';
-    const cancel = row.status === 'RUNNING'
-      ? el('button', { class: 'danger small', type: 'button', text: 'Cancel',
-          onclick: (event) => { event.stopPropagation(); cancel(row.query_id); } })
-      : null;
-    const tr = el('tr', { 'data-id': row.query_id, 'data-status': row.status,
+// Rows are kept by statement id and updated in place, so a poll never replaces the row (or the
+// button) under the pointer.
+const historyRowsById = new Map();
+
+function historyRow(row) {
+  let tr = historyRowsById.get(row.query_id);
+  if (!tr) {
+    const cancelButton = el('button', { class: 'danger small', type: 'button', text: 'Cancel',
+      onclick: (event) => { event.stopPropagation(); cancel(row.query_id); } });
+    tr = el('tr', { 'data-id': row.query_id,
         onclick: () => { location.hash = '#/statement/' + row.query_id; } },
-      el('td', {}, statusPill(row.status)),
-      el('td', { class: 'sql', title: row.query_text, text: row.query_text }),
-      el('td', { text: row.user_name }),
-      el('td', { text: time(row.query_start_time_ms) }),
-      el('td', { class: 'num' + (running ? ' ticking' : ''), text: duration(elapsed(row)) }),
-      el('td', { class: 'num', text: count(row.rows_produced) }),
-      el('td', {}, cancel));
-    return tr;
-  });
-  $('history-rows').replaceChildren(...rows);
+      el('td', {}), el('td', { class: 'sql' }), el('td'), el('td'),
+      el('td', { class: 'num' }), el('td', { class: 'num' }), el('td', {}, cancelButton));
+    historyRowsById.set(row.query_id, tr);
+  }
+  const cells = tr.children;
+  if (tr.dataset.status !== row.status) {
+    tr.dataset.status = row.status;
+    cells[0].replaceChildren(statusPill(row.status));
+  }
+  setText(cells[1], row.query_text);
+  cells[1].title = row.query_text;
+  setText(cells[2], row.user_name);
+  setText(cells[3], time(row.query_start_time_ms));
+  setText(cells[4], duration(elapsed(row)));
+  setText(cells[5], count(row.rows_produced));
+  cells[6].firstChild.hidden = row.status !== 'RUNNING';
+  return tr;
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function renderHistory() {
+  const body = $('history-rows');
+  const rows = state.historyRows.map(historyRow);
+  const wanted = new Set(rows);
+  for (const [id, tr] of historyRowsById) {
+    if (!wanted.has(tr)) { tr.remove(); historyRowsById.delete(id); }
+  }
+  const inOrder = rows.length === body.children.length && rows.every((tr, index) => body.children[index] === tr);
+  if (!inOrder) body.replaceChildren(...rows);
   $('history-empty').hidden = rows.length > 0;
   $('more').hidden = !state.nextToken;
 }
@@ -180,11 +208,19 @@ async function cancel(id) {
   try {
     await api('/api/2.0/sql/statements/' + encodeURIComponent(id) + '/cancel',
       { method: 'POST', body: '{}' });
-  } catch (error) { alert('Cannot cancel: ' + error.message); }
-  refreshCurrent();
+    notice('Cancel requested.');
+  } catch (error) { notice('Cannot cancel: ' + error.message, true); }
+  route();
 }
 
-function refreshCurrent() { route(); }
+function notice(text, isError) {
+  const box = $('notice');
+  box.textContent = text;
+  box.className = 'notice' + (isError ? ' bad' : '');
+  box.hidden = false;
+  clearTimeout(notice.timer);
+  notice.timer = setTimeout(() => { box.hidden = true; }, 4000);
+}
 
 // Throughput (bars per bucket, failed in red) and average duration (line) for the chosen range.
 async function loadChart() {
