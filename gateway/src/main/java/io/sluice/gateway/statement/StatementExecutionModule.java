@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.sluice.gateway.auth.AdminPolicy;
+import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.gateway.history.LiveStatement;
 import io.sluice.gateway.history.QueryRecord;
 import io.sluice.gateway.history.QueryRecorder;
@@ -44,8 +45,7 @@ public final class StatementExecutionModule implements RestModule {
   private final Executor executor;
   private final Map<String, RestStatement> statements = new ConcurrentHashMap<>();
 
-  public StatementExecutionModule(
-      io.sluice.gateway.cli.GatewayServices services, AdminPolicy admins, Executor executor) {
+  public StatementExecutionModule(GatewayServices services, AdminPolicy admins, Executor executor) {
     this.runner = new StatementRunner(services);
     this.recorder = services.history();
     this.admins = requireNonNull(admins, "admins is null");
