@@ -29,6 +29,15 @@ async function main() {
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Waits until the list has rows and every row has the text or status: the list refreshes a
+    // moment after a filter changes.
+    const onlyRowsWhere = (expected) =>
+      page.waitForFunction(({ text, status }) => {
+        const rows = [...document.querySelectorAll('#history-rows tr')];
+        return rows.length > 0 && rows.every((row) =>
+          (text === undefined || row.textContent.includes(text)) &&
+          (status === undefined || row.dataset.status === status));
+      }, expected);
     const consoleErrors = [];
     seen.pageErrors = consoleErrors;
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
@@ -51,6 +60,7 @@ async function main() {
     await page.fill('#search', env('FINISHED_MARKER'));
     const finishedRow = page.locator('#history-rows tr', { hasText: env('FINISHED_MARKER') });
     await finishedRow.first().waitFor();
+    await onlyRowsWhere({ text: env('FINISHED_MARKER') });
     seen.finishedRows = await page.locator('#history-rows tr').count();
     seen.finishedStatus = await finishedRow.first().getAttribute('data-status');
     await page.waitForSelector('#chart svg rect.bar');
@@ -83,7 +93,7 @@ async function main() {
     await page.waitForSelector('#history-empty:not([hidden])');
     seen.failedFilterEmpty = true;
     await page.selectOption('#status-filter', 'CANCELED');
-    await page.locator('#history-rows tr[data-status="CANCELED"]').first().waitFor();
+    await onlyRowsWhere({ status: 'CANCELED' });
     seen.canceledFilterRows = await page.locator('#history-rows tr').count();
 
     // The warehouses page shows the default warehouse with its engine.

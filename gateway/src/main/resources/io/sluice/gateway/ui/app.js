@@ -233,7 +233,7 @@ async function loadChart() {
     body = await api('/api/2.0/sluice/history/throughput?start_time_ms=' + start +
       '&end_time_ms=' + end + '&bucket_ms=' + bucket);
   } catch (error) { return; }
-  const width = 1000, height = 150, left = 36, right = 44, top = 10, bottom = 22;
+  const width = 1000, height = 150, left = 36, right = 72, top = 10, bottom = 22;
   const buckets = new Map(body.buckets.map((b) => [b.start_time_ms, b]));
   const all = [];
   for (let at = start; at < end; at += bucket) all.push(buckets.get(at) || { start_time_ms: at, statements: 0, failed: 0, average_duration_ms: 0 });
