@@ -40,6 +40,7 @@ final class RestStatement {
   private final String id;
   private final String principal;
   private final long createdMillis;
+  private final String format;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private State state = State.PENDING;
   private Optional<Failure> failure = Optional.empty();
@@ -47,10 +48,18 @@ final class RestStatement {
   private Optional<TOperationHandle> operation = Optional.empty();
   private boolean cancelRequested;
 
-  RestStatement(String id, String principal, long createdMillis) {
+  /**
+   * @param format how result chunks are written: {@code JSON_ARRAY} or {@code ARROW_STREAM}
+   */
+  RestStatement(String id, String principal, long createdMillis, String format) {
     this.id = requireNonNull(id, "id is null");
     this.principal = requireNonNull(principal, "principal is null");
     this.createdMillis = createdMillis;
+    this.format = requireNonNull(format, "format is null");
+  }
+
+  String format() {
+    return format;
   }
 
   String id() {

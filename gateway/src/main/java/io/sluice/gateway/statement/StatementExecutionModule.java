@@ -30,9 +30,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The Statement Execution API, {@code /api/2.0/sql/statements}: submit (waiting up to {@code
- * wait_timeout}), poll, fetch result chunks, cancel and close, with INLINE results in JSON_ARRAY.
- * Cancel also takes the id of any running statement from the query history (a Thrift client's),
- * which is how the web UI cancels. Callers see their own statements; admins everyone's.
+ * wait_timeout}), poll, fetch result chunks, cancel and close, with INLINE results in JSON_ARRAY or
+ * ARROW_STREAM (a base64 Arrow IPC stream per chunk in {@code attachment}). Cancel also takes the
+ * id of any running statement from the query history (a Thrift client's), which is how the web UI
+ * cancels. Callers see their own statements; admins everyone's.
  */
 public final class StatementExecutionModule implements RestModule {
   static final Duration RESULT_RETENTION = Duration.ofHours(1);
@@ -80,9 +81,9 @@ public final class StatementExecutionModule implements RestModule {
           "disposition " + disposition + " is not supported; use INLINE");
     }
     String format = upper(body.format(), "JSON_ARRAY");
-    if (!format.equals("JSON_ARRAY")) {
+    if (!format.equals("JSON_ARRAY") && !format.equals("ARROW_STREAM")) {
       throw RestException.invalidParameter(
-          "format " + format + " is not supported yet; use JSON_ARRAY");
+          "format " + format + " is not supported; use JSON_ARRAY or ARROW_STREAM");
     }
     Duration wait = waitTimeout(body.waitTimeout());
     String onTimeout = upper(body.onWaitTimeout(), "CONTINUE");
@@ -95,7 +96,7 @@ public final class StatementExecutionModule implements RestModule {
     String engineText = ParameterBinder.bind(body.statement(), body.parameters());
     expireOldStatements();
     RestStatement statement =
-        new RestStatement(UUID.randomUUID().toString(), principal, recorder.now());
+        new RestStatement(UUID.randomUUID().toString(), principal, recorder.now(), format);
     statements.put(statement.id(), statement);
     String userAgent = request.header("user-agent").orElse("");
     executor.execute(() -> runner.run(statement, engineText, body.statement(), body, userAgent));
@@ -275,7 +276,7 @@ public final class StatementExecutionModule implements RestModule {
           .result()
           .ifPresent(
               result -> {
-                body.put("manifest", manifest(result));
+                body.put("manifest", manifest(result, statement.format()));
                 if (withFirstChunk) {
                   body.put("result", chunk(statement, result, 0));
                 }
@@ -283,9 +284,9 @@ public final class StatementExecutionModule implements RestModule {
       return body;
     }
 
-    private static Map<String, Object> manifest(RestStatement.Result result) {
+    private static Map<String, Object> manifest(RestStatement.Result result, String format) {
       Map<String, Object> manifest = new LinkedHashMap<>();
-      manifest.put("format", "JSON_ARRAY");
+      manifest.put("format", format);
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("column_count", result.columns().size());
       schema.put("columns", result.columns());
@@ -319,7 +320,11 @@ public final class StatementExecutionModule implements RestModule {
         data.put("chunk_index", 0);
         data.put("row_offset", 0);
         data.put("row_count", 0);
-        data.put("data_array", List.of());
+        if (statement.format().equals("ARROW_STREAM")) {
+          data.put("attachment", ArrowChunks.attachment(result.columns(), List.of()));
+        } else {
+          data.put("data_array", List.of());
+        }
         return data;
       }
       RestStatement.Chunk chunk = result.chunks().get(index);
@@ -327,7 +332,11 @@ public final class StatementExecutionModule implements RestModule {
       data.put("row_offset", chunk.rowOffset());
       data.put("row_count", chunk.rows().size());
       data.put("byte_count", chunk.byteCount());
-      data.put("data_array", chunk.rows());
+      if (statement.format().equals("ARROW_STREAM")) {
+        data.put("attachment", ArrowChunks.attachment(result.columns(), chunk.rows()));
+      } else {
+        data.put("data_array", chunk.rows());
+      }
       if (index + 1 < result.chunks().size()) {
         data.put("next_chunk_index", index + 1);
         data.put(

@@ -155,6 +155,58 @@ class TestStatementExecutionApi {
   }
 
   @Test
+  void arrowStreamChunksCarryTypedColumns() throws Exception {
+    JsonNode response =
+        succeeded(
+            admin,
+            request(
+                "SELECT id, CAST(id AS DOUBLE) / 2 AS half, CAST(id AS STRING) AS text,"
+                    + " DATE'2024-01-01' + CAST(id AS INT) AS day,"
+                    + " CAST(id AS DECIMAL(10,2)) AS amount,"
+                    + " IF(id % 2 = 0, NULL, id) AS odd FROM range(12000) ORDER BY id",
+                "format", "ARROW_STREAM"));
+    assertThat(response.at("/manifest/format").asText()).isEqualTo("ARROW_STREAM");
+    assertThat(response.at("/manifest/total_row_count").asLong()).isEqualTo(12000);
+    List<List<Object>> rows = new ArrayList<>();
+    JsonNode chunk = response.get("result");
+    while (true) {
+      assertThat(chunk.has("data_array")).isFalse();
+      byte[] stream = java.util.Base64.getDecoder().decode(chunk.get("attachment").asText());
+      try (org.apache.arrow.memory.RootAllocator allocator =
+              new org.apache.arrow.memory.RootAllocator();
+          org.apache.arrow.vector.ipc.ArrowStreamReader reader =
+              new org.apache.arrow.vector.ipc.ArrowStreamReader(
+                  new java.io.ByteArrayInputStream(stream), allocator)) {
+        org.apache.arrow.vector.VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        assertThat(root.getSchema().getFields().get(0).getType())
+            .isEqualTo(new org.apache.arrow.vector.types.pojo.ArrowType.Int(64, true));
+        while (reader.loadNextBatch()) {
+          for (int row = 0; row < root.getRowCount(); row++) {
+            List<Object> values = new ArrayList<>();
+            for (org.apache.arrow.vector.FieldVector vector : root.getFieldVectors()) {
+              values.add(vector.getObject(row));
+            }
+            rows.add(values);
+          }
+        }
+      }
+      if (!chunk.has("next_chunk_index")) {
+        break;
+      }
+      chunk = admin.get(chunk.get("next_chunk_internal_link").asText()).body();
+    }
+    assertThat(rows).hasSize(12000);
+    List<Object> row = rows.get(11);
+    assertThat(row.get(0)).isEqualTo(11L);
+    assertThat(row.get(1)).isEqualTo(5.5);
+    assertThat(row.get(2).toString()).isEqualTo("11");
+    assertThat(row.get(3)).isEqualTo((int) java.time.LocalDate.of(2024, 1, 12).toEpochDay());
+    assertThat(row.get(4)).isEqualTo(new java.math.BigDecimal("11.00"));
+    assertThat(row.get(5)).isEqualTo(11L);
+    assertThat(rows.get(10).get(5)).isNull();
+  }
+
+  @Test
   void aFailingStatementIsAnOkAnswerWithItsError() {
     String table = "missing_" + UUID.randomUUID().toString().replace("-", "");
     JsonNode response = succeeded(admin, request("SELECT * FROM " + table));
