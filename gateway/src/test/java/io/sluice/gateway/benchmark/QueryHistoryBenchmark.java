@@ -76,11 +76,15 @@ public final class QueryHistoryBenchmark {
       report(
           "first page (50)",
           baseline,
-          floor -> store.list(filter(floor, Set.of(), Set.of(), Optional.empty()), 50, Optional.empty()));
+          floor ->
+              store.list(
+                  filter(floor, Set.of(), Set.of(), Optional.empty()), 50, Optional.empty()));
       report(
           "page after row 50,000",
           baseline,
-          floor -> store.list(filter(floor, Set.of(), Set.of(), Optional.empty()), 50, Optional.of(deep)));
+          floor ->
+              store.list(
+                  filter(floor, Set.of(), Set.of(), Optional.empty()), 50, Optional.of(deep)));
       report(
           "status FAILED, first page",
           baseline,
@@ -93,12 +97,16 @@ public final class QueryHistoryBenchmark {
           "one user, first page",
           baseline,
           floor ->
-              store.list(filter(floor, Set.of("user7"), Set.of(), Optional.empty()), 50, Optional.empty()));
+              store.list(
+                  filter(floor, Set.of("user7"), Set.of(), Optional.empty()),
+                  50,
+                  Optional.empty()));
       report(
           "text search, rare word (scans the text)",
           baseline,
           floor ->
-              store.list(filter(floor, Set.of(), Set.of(), Optional.of("needle")), 50, Optional.empty()));
+              store.list(
+                  filter(floor, Set.of(), Set.of(), Optional.of("needle")), 50, Optional.empty()));
       report(
           "throughput chart: 24 h in 60 buckets",
           baseline,
@@ -132,8 +140,8 @@ public final class QueryHistoryBenchmark {
 
   /**
    * A hundred statements through the store, the rest in one INSERT ... SELECT over H2's
-   * SYSTEM_RANGE (benchmark setup only) with the same spread: 50 users, three final statuses,
-   * seven days of start times, one statement in 10,000 mentioning "needle".
+   * SYSTEM_RANGE (benchmark setup only) with the same spread: 50 users, three final statuses, seven
+   * days of start times, one statement in 10,000 mentioning "needle".
    */
   private static long fill(GovernanceStore database, QueryHistoryStore store, int rows)
       throws Exception {
