@@ -103,8 +103,10 @@ public final class QueryHistoryStore {
     Where where = where(filter);
     after.ifPresent(
         cursor -> {
+          // The first condition is implied by the second; it lets the index seek to the page.
           where.add(
-              "(start_time_ms < ? OR (start_time_ms = ? AND statement_id < ?))",
+              "start_time_ms <= ? AND (start_time_ms < ? OR (start_time_ms = ? AND statement_id < ?))",
+              cursor.startTimeMillis(),
               cursor.startTimeMillis(),
               cursor.startTimeMillis(),
               cursor.statementId());
