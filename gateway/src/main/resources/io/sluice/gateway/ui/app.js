@@ -339,7 +339,7 @@ async function loadWarehouses() {
     el('section', { class: 'card', 'data-warehouse': warehouse.id },
       el('div', { class: 'section-head' }, el('h2', { text: warehouse.name + ' ' }), el('code', { text: warehouse.id })),
       el('div', { class: 'warehouse' },
-        el('div', {}, el('dt', { class: 'muted', text: 'State' }),
+        el('div', {}, el('div', { class: 'muted', text: 'State' }),
           el('div', { class: 'big state ' + warehouse.state, text: warehouse.state })),
         el('div', {}, el('div', { class: 'muted', text: 'Engines' }),
           el('div', { class: 'big', text: String(warehouse.engines.length) }),
