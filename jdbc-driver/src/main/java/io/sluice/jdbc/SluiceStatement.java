@@ -118,6 +118,11 @@ class SluiceStatement implements Statement {
     return resultSet;
   }
 
+  /** Whether a statement is executing or its result is being read. */
+  boolean isRunning() {
+    return operation != null;
+  }
+
   @Override
   public void cancel() throws SQLException {
     checkOpen();

@@ -126,13 +126,22 @@ public final class ServerOperation {
     return ResultPage.from(response.getResults(), columnCount);
   }
 
-  /** Asks the server to stop the operation; safe from any thread, idempotent. */
+  /**
+   * Asks the server to stop the operation; safe from any thread, idempotent. An operation that
+   * already finished or was closed has nothing to stop.
+   */
   public void cancel() throws SQLException {
     if (closed || cancelled) {
       return;
     }
     cancelled = true;
-    ServerErrors.check(session.cancel(handle));
+    try {
+      ServerErrors.check(session.cancel(handle));
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        throw e;
+      }
+    }
   }
 
   public boolean isCancelled() {
