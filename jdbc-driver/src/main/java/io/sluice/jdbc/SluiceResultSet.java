@@ -255,7 +255,7 @@ final class SluiceResultSet extends ReadOnlyResultSet {
       throw new SQLException("type is null", "HY009");
     }
     Object raw = raw(columnIndex);
-    return ValueConversions.as(column(columnIndex), raw, type, null);
+    return ValueConversions.as(column(columnIndex), raw, type);
   }
 
   @Override

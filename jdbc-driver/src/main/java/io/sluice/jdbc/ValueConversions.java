@@ -239,8 +239,7 @@ final class ValueConversions {
   }
 
   /** {@link java.sql.ResultSet#getObject(int, Class)}. */
-  static <T> T as(Column column, Object raw, Class<T> type, SluiceConnection connection)
-      throws SQLException {
+  static <T> T as(Column column, Object raw, Class<T> type) throws SQLException {
     if (raw == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.sluice.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sluice.gateway.testing.TestingClientDrivers;
 import io.sluice.gateway.testing.TestingSluice;
@@ -21,6 +22,7 @@ import java.util.ServiceLoader;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +33,16 @@ import org.junit.jupiter.api.Test;
 public class TestShadedJar {
   private static final long SIZE_LIMIT_BYTES = 5L * 1024 * 1024;
 
-  private final Path shadedJar = Paths.get(System.getProperty("sluice.test.shadedJar"));
+  private Path shadedJar;
+
+  @BeforeEach
+  void locateJar() {
+    String location = System.getProperty("sluice.test.shadedJar");
+    assumeTrue(
+        location != null,
+        "Runs in the integration-test phase (shaded-jar-test execution), after package");
+    shadedJar = Paths.get(location);
+  }
 
   @Test
   public void jarIsSmallAndHoldsOnlyRelocatedClasses() throws IOException {

@@ -32,6 +32,11 @@ public class TestSluiceDriverGatewayHikariPool extends BaseSluiceDriverTest {
   }
 
   @Override
+  protected boolean pooled() {
+    return true;
+  }
+
+  @Override
   protected synchronized void closeEntryPoint() {
     if (pool != null) {
       pool.close();
