@@ -2,52 +2,57 @@ package io.sluice.jdbc.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.sluice.protocol.thrift.TColumn;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
- * One column of one page of results, as the server sent it: a list of values (Boolean, Byte, Short,
- * Integer, Long, Double, String or ByteBuffer) and a bitmap of which rows are NULL.
+ * One column of one page of results, as the server sent it, with a bitmap of which rows are NULL.
+ * Numbers stay in primitive arrays ({@code long[]}, {@code double[]}...) as they were decoded;
+ * strings and binary values are {@code String} and {@code ByteBuffer} objects.
  */
 public final class ColumnValues {
   private static final byte[] NO_NULLS = new byte[0];
 
-  private final List<?> values;
+  private final Object values;
+  private final int size;
   private final byte[] nulls;
 
-  public ColumnValues(List<?> values, byte[] nulls) {
+  private ColumnValues(Object values, int size, byte[] nulls) {
     this.values = requireNonNull(values, "values is null");
-    this.nulls = requireNonNull(nulls, "nulls is null");
+    this.size = size;
+    this.nulls = nulls == null ? NO_NULLS : nulls;
   }
 
-  static ColumnValues from(TColumn column) {
-    return switch (column.getSetField()) {
-      case BOOL_VAL -> of(column.getBoolVal().getValues(), column.getBoolVal().bufferForNulls());
-      case BYTE_VAL -> of(column.getByteVal().getValues(), column.getByteVal().bufferForNulls());
-      case I16_VAL -> of(column.getI16Val().getValues(), column.getI16Val().bufferForNulls());
-      case I32_VAL -> of(column.getI32Val().getValues(), column.getI32Val().bufferForNulls());
-      case I64_VAL -> of(column.getI64Val().getValues(), column.getI64Val().bufferForNulls());
-      case DOUBLE_VAL ->
-          of(column.getDoubleVal().getValues(), column.getDoubleVal().bufferForNulls());
-      case STRING_VAL ->
-          of(column.getStringVal().getValues(), column.getStringVal().bufferForNulls());
-      case BINARY_VAL ->
-          of(column.getBinaryVal().getValues(), column.getBinaryVal().bufferForNulls());
-    };
+  static ColumnValues of(boolean[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
   }
 
-  private static ColumnValues of(List<?> values, ByteBuffer nulls) {
-    if (nulls == null || !nulls.hasRemaining()) {
-      return new ColumnValues(values, NO_NULLS);
-    }
-    byte[] bytes = new byte[nulls.remaining()];
-    nulls.duplicate().get(bytes);
-    return new ColumnValues(values, bytes);
+  static ColumnValues of(byte[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
+  }
+
+  static ColumnValues of(short[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
+  }
+
+  static ColumnValues of(int[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
+  }
+
+  static ColumnValues of(long[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
+  }
+
+  static ColumnValues of(double[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
+  }
+
+  /** Boxed values (Boolean ... Double), Strings or ByteBuffers. */
+  static ColumnValues of(Object[] values, byte[] nulls) {
+    return new ColumnValues(values, values.length, nulls);
   }
 
   public int size() {
-    return values.size();
+    return size;
   }
 
   public boolean isNull(int row) {
@@ -55,8 +60,38 @@ public final class ColumnValues {
     return index < nulls.length && (nulls[index] & (1 << (row & 7))) != 0;
   }
 
-  /** The value at {@code row} as sent, or null. */
+  /** The value at {@code row} (Boolean, Byte, Short, Integer, Long, Double, String, ByteBuffer). */
   public Object value(int row) {
-    return isNull(row) ? null : values.get(row);
+    if (isNull(row)) {
+      return null;
+    }
+    if (values instanceof Object[] objects) {
+      return objects[row];
+    }
+    if (values instanceof long[] longs) {
+      return longs[row];
+    }
+    if (values instanceof double[] doubles) {
+      return doubles[row];
+    }
+    if (values instanceof int[] ints) {
+      return ints[row];
+    }
+    if (values instanceof short[] shorts) {
+      return shorts[row];
+    }
+    if (values instanceof byte[] bytes) {
+      return bytes[row];
+    }
+    return ((boolean[]) values)[row];
+  }
+
+  static byte[] nulls(ByteBuffer buffer) {
+    if (buffer == null || !buffer.hasRemaining()) {
+      return NO_NULLS;
+    }
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
   }
 }

@@ -11,7 +11,6 @@ import io.sluice.protocol.thrift.TExecuteStatementReq;
 import io.sluice.protocol.thrift.TExecuteStatementResp;
 import io.sluice.protocol.thrift.TFetchOrientation;
 import io.sluice.protocol.thrift.TFetchResultsReq;
-import io.sluice.protocol.thrift.TFetchResultsResp;
 import io.sluice.protocol.thrift.TGetInfoReq;
 import io.sluice.protocol.thrift.TGetInfoResp;
 import io.sluice.protocol.thrift.TGetInfoType;
@@ -176,12 +175,15 @@ public final class HiveServerSession implements AutoCloseable {
         () -> client.GetResultSetMetadata(new TGetResultSetMetadataReq(handle)));
   }
 
-  TFetchResultsResp fetch(TOperationHandle handle, int maxRows) throws SQLException {
+  FetchResultsReader.FetchReply fetch(TOperationHandle handle, int maxRows, int columnCount)
+      throws SQLException {
     return call(
         "FetchResults",
-        () ->
-            client.FetchResults(
-                new TFetchResultsReq(handle, TFetchOrientation.FETCH_NEXT, maxRows)));
+        () -> {
+          client.send_FetchResults(
+              new TFetchResultsReq(handle, TFetchOrientation.FETCH_NEXT, maxRows));
+          return FetchResultsReader.receive(client.getInputProtocol(), columnCount);
+        });
   }
 
   TStatus cancel(TOperationHandle handle) throws SQLException {

@@ -2,10 +2,8 @@ package io.sluice.jdbc.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.sluice.protocol.thrift.TColumn;
 import io.sluice.protocol.thrift.TColumnValue;
 import io.sluice.protocol.thrift.TRow;
-import io.sluice.protocol.thrift.TRowSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,37 +20,20 @@ public final class ResultPage {
     this.rowCount = rowCount;
   }
 
-  public static ResultPage from(TRowSet rowSet, int columnCount) {
-    if (rowSet == null) {
-      return new ResultPage(List.of(), 0);
-    }
-    if (rowSet.isSetColumns() && rowSet.getColumnsSize() > 0) {
-      List<ColumnValues> columns = new ArrayList<>(rowSet.getColumnsSize());
-      int rows = Integer.MAX_VALUE;
-      for (TColumn column : rowSet.getColumns()) {
-        ColumnValues values = ColumnValues.from(column);
-        columns.add(values);
-        rows = Math.min(rows, values.size());
-      }
-      return new ResultPage(columns, rows);
-    }
-    List<TRow> rows = rowSet.getRows() == null ? List.of() : rowSet.getRows();
-    return fromRows(rows, columnCount);
-  }
-
-  private static ResultPage fromRows(List<TRow> rows, int columnCount) {
+  /** A row-based page (servers speaking protocol V5 or older), turned into columns. */
+  static ResultPage fromRows(List<TRow> rows, int columnCount) {
     List<ColumnValues> columns = new ArrayList<>(columnCount);
     for (int column = 0; column < columnCount; column++) {
-      List<Object> values = new ArrayList<>(rows.size());
+      Object[] values = new Object[rows.size()];
       byte[] nulls = new byte[(rows.size() + 7) / 8];
       for (int row = 0; row < rows.size(); row++) {
         Object value = value(rows.get(row).getColVals().get(column));
         if (value == null) {
           nulls[row >>> 3] |= (byte) (1 << (row & 7));
         }
-        values.add(value);
+        values[row] = value;
       }
-      columns.add(new ColumnValues(values, nulls));
+      columns.add(ColumnValues.of(values, nulls));
     }
     return new ResultPage(columns, rows.size());
   }

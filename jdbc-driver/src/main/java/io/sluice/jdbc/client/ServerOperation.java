@@ -3,7 +3,6 @@ package io.sluice.jdbc.client;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.protocol.thrift.TColumnDesc;
-import io.sluice.protocol.thrift.TFetchResultsResp;
 import io.sluice.protocol.thrift.TGetOperationStatusResp;
 import io.sluice.protocol.thrift.TGetResultSetMetadataResp;
 import io.sluice.protocol.thrift.TOperationHandle;
@@ -121,9 +120,9 @@ public final class ServerOperation {
   /** The next page of at most {@code maxRows} rows; an empty page means the end. */
   public ResultPage fetch(int maxRows) throws SQLException {
     int columnCount = columns().size();
-    TFetchResultsResp response = session.fetch(handle, maxRows);
-    ServerErrors.check(response.getStatus());
-    return ResultPage.from(response.getResults(), columnCount);
+    FetchResultsReader.FetchReply reply = session.fetch(handle, maxRows, columnCount);
+    ServerErrors.check(reply.status());
+    return reply.page();
   }
 
   /**
