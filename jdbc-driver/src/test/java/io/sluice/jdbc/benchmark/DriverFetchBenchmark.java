@@ -1,0 +1,199 @@
+package io.sluice.jdbc.benchmark;
+
+import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.Sluice;
+import io.sluice.gateway.testing.TestingClientDrivers;
+import io.sluice.pool.EngineClasspath;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fetch throughput of this driver against the Apache Hive JDBC driver (3.1.3), same gateway, same
+ * query, same run: {@code rows} rows of (BIGINT, DOUBLE, STRING), every value read with the typed
+ * getter. Runs alternate (ours, Hive, ours, Hive ...) so machine noise hits both alike; the figures
+ * are medians. Each driver uses its default fetch size (ours 10,000, Hive 1,000); Hive is also run
+ * with ours for reference.
+ *
+ * <p>Peak heap is sampled every 5 ms during each run and reported above the level measured after a
+ * GC just before it. The gateway runs in the same JVM, so its own page buffers are included for
+ * both drivers alike.
+ *
+ * <p>Run with {@code ./sluice bench driver [rows] [repeats]} (defaults 10,000,000 and 3).
+ */
+public final class DriverFetchBenchmark {
+  private DriverFetchBenchmark() {}
+
+  public static void main(String[] arguments) throws Exception {
+    long rows = arguments.length > 0 ? Long.parseLong(arguments[0]) : 10_000_000L;
+    int repeats = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 3;
+    String query =
+        "SELECT id, CAST(id AS DOUBLE) * 1.5 AS value, CONCAT('row-', CAST(id AS STRING)) AS label"
+            + " FROM range("
+            + rows
+            + ")";
+    Path home = Paths.get(System.getProperty("sluice.home", "..")).toAbsolutePath().normalize();
+    Path data = Files.createTempDirectory("sluice-driver-benchmark-");
+    GatewayConfig config =
+        GatewayConfig.defaults(data, EngineClasspath.fromBuildTree(home)).withPorts(0, 0);
+    try (Sluice sluice = Sluice.start(config)) {
+      String ourUrl =
+          "jdbc:sluice://127.0.0.1:" + sluice.binaryPort() + ";token=" + sluice.adminToken();
+      String hiveUrl = "jdbc:hive2://127.0.0.1:" + sluice.binaryPort() + "/default";
+      TestingClientDrivers hive = TestingClientDrivers.hiveJdbc();
+      try (Connection ours = DriverManager.getConnection(ourUrl);
+          Connection theirs = hive.connect(hiveUrl, "token", sluice.adminToken())) {
+        System.out.printf(
+            Locale.ROOT, "Warming up (%,d rows each)...%n", Math.min(rows, 1_000_000));
+        String warmUp =
+            query.replace("range(" + rows + ")", "range(" + Math.min(rows, 1_000_000) + ")");
+        fetch(ours, warmUp, 0);
+        fetch(theirs, warmUp, 0);
+
+        Run[] ourRuns = new Run[repeats];
+        Run[] hiveRuns = new Run[repeats];
+        Run[] hiveLargePageRuns = new Run[repeats];
+        for (int repeat = 0; repeat < repeats; repeat++) {
+          ourRuns[repeat] = fetch(ours, query, 0);
+          hiveRuns[repeat] = fetch(theirs, query, 0);
+          hiveLargePageRuns[repeat] = fetch(theirs, query, 10_000);
+          System.out.printf(
+              Locale.ROOT,
+              "repeat %d: sluice %s | hive %s | hive fetchSize=10000 %s%n",
+              repeat + 1,
+              ourRuns[repeat],
+              hiveRuns[repeat],
+              hiveLargePageRuns[repeat]);
+          if (ourRuns[repeat].checksum != hiveRuns[repeat].checksum) {
+            throw new IllegalStateException("The drivers read different values");
+          }
+        }
+        System.out.printf(Locale.ROOT, "%nRows per run: %,d (BIGINT, DOUBLE, STRING)%n", rows);
+        report("Sluice JDBC", ourRuns);
+        report("Hive JDBC 3.1.3 (default fetch 1000)", hiveRuns);
+        report("Hive JDBC 3.1.3 (fetch 10000)", hiveLargePageRuns);
+        System.out.printf(
+            Locale.ROOT,
+            "Ratio Sluice / Hive, fetching:     %.2fx (defaults), %.2fx (same page size)%n",
+            medianFetchRate(ourRuns) / medianFetchRate(hiveRuns),
+            medianFetchRate(ourRuns) / medianFetchRate(hiveLargePageRuns));
+        System.out.printf(
+            Locale.ROOT,
+            "Ratio Sluice / Hive, end to end:   %.2fx (defaults), %.2fx (same page size)%n",
+            medianRate(ourRuns) / medianRate(hiveRuns),
+            medianRate(ourRuns) / medianRate(hiveLargePageRuns));
+      }
+    }
+  }
+
+  private static Run fetch(Connection connection, String query, int fetchSize) throws SQLException {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    AtomicLong peak = new AtomicLong(baseline);
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    long started = System.nanoTime();
+    long fetchStarted;
+    long rows = 0;
+    long checksum = 0;
+    try (Statement statement = connection.createStatement()) {
+      if (fetchSize > 0) {
+        statement.setFetchSize(fetchSize);
+      }
+      try (ResultSet result = statement.executeQuery(query)) {
+        fetchStarted = System.nanoTime();
+        while (result.next()) {
+          checksum += result.getLong(1);
+          checksum += (long) result.getDouble(2);
+          checksum += result.getString(3).length();
+          rows++;
+        }
+      }
+    } finally {
+      running.set(false);
+    }
+    long finished = System.nanoTime();
+    return new Run(
+        rows,
+        finished - started,
+        finished - fetchStarted,
+        Math.max(0, peak.get() - baseline),
+        checksum);
+  }
+
+  private static double medianRate(Run[] runs) {
+    double[] rates = Arrays.stream(runs).mapToDouble(Run::rowsPerSecond).sorted().toArray();
+    return rates[rates.length / 2];
+  }
+
+  private static double medianFetchRate(Run[] runs) {
+    double[] rates = Arrays.stream(runs).mapToDouble(Run::fetchRowsPerSecond).sorted().toArray();
+    return rates[rates.length / 2];
+  }
+
+  private static void report(String name, Run[] runs) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-38s %,12.0f rows/s fetching  %,12.0f rows/s end to end  peak heap +%,d MiB%n",
+        name,
+        medianFetchRate(runs),
+        medianRate(runs),
+        maxPeak(runs));
+  }
+
+  private static long maxPeak(Run[] runs) {
+    return Arrays.stream(runs).mapToLong(run -> run.peakHeapBytes >> 20).max().orElse(0);
+  }
+
+  /**
+   * One fetch: {@code elapsedNanos} from executeQuery to the last row, {@code fetchNanos} from the
+   * end of executeQuery (the server has run the statement) to the last row: the part that is the
+   * driver's.
+   */
+  private record Run(
+      long rows, long elapsedNanos, long fetchNanos, long peakHeapBytes, long checksum) {
+    double rowsPerSecond() {
+      return rows * 1e9 / elapsedNanos;
+    }
+
+    double fetchRowsPerSecond() {
+      return rows * 1e9 / fetchNanos;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "%,.0f rows/s end to end, %,.0f rows/s fetching, +%,d MiB",
+          rowsPerSecond(),
+          fetchRowsPerSecond(),
+          peakHeapBytes >> 20);
+    }
+  }
+}
