@@ -12,6 +12,7 @@ import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.planner.SqlPlanner;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.SparkJvmOptions;
@@ -113,7 +114,8 @@ public final class Sluice implements AutoCloseable {
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
     GatewayServices services =
-        new GatewayServices(new SessionManager(), engines, authenticator, workers);
+        new GatewayServices(
+            new SessionManager(), engines, authenticator, workers, new SqlPlanner());
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     RestRoutes routes = RestRoutes.of(List.of(new HealthModule()));
     GatewayServer server;

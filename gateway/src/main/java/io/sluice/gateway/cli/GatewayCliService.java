@@ -181,13 +181,24 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TExecuteStatementResp ExecuteStatement(TExecuteStatementReq request) {
+    String engineSql;
+    try {
+      engineSql =
+          services
+              .sessions()
+              .session(request.getSessionHandle(), context.principal())
+              .plan(services.planner(), request.getStatement());
+    } catch (SluiceException refused) {
+      return new TExecuteStatementResp(Statuses.error(refused.getMessage(), refused.sqlState()));
+    }
     return startOperation(
         request.getSessionHandle(),
         engine ->
             engine
                 .engine()
                 .client()
-                .ExecuteStatement(request.deepCopy().setSessionHandle(engine.handle())),
+                .ExecuteStatement(
+                    request.deepCopy().setStatement(engineSql).setSessionHandle(engine.handle())),
         TExecuteStatementResp::getOperationHandle,
         TExecuteStatementResp::setOperationHandle,
         TExecuteStatementResp::new);
