@@ -186,6 +186,9 @@ final class ReferenceCollector {
       } finally {
         lambdaScopes.pop();
       }
+    } else if (node instanceof SqlBaseParser.AssignmentContext assignment) {
+      columnPaths.add(Identifiers.parts(assignment.key));
+      walk(assignment.value);
     } else if (node instanceof SqlBaseParser.ColumnReferenceContext column) {
       addColumn(List.of(Identifiers.text(column.identifier())));
     } else if (node instanceof SqlBaseParser.DereferenceContext dereference) {
