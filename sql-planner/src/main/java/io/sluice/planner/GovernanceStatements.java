@@ -3,6 +3,7 @@ package io.sluice.planner;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -15,9 +16,9 @@ import org.antlr.v4.runtime.Token;
 final class GovernanceStatements {
   private GovernanceStatements() {}
 
-  static Optional<String> operation(String sql) throws PlanningException {
+  static Optional<String> operation(CommonTokenStream tokens) {
     List<String> words =
-        SparkSqlParser.tokens(sql).stream().map(GovernanceStatements::word).toList();
+        SparkSqlParser.words(tokens).stream().map(GovernanceStatements::word).toList();
     if (words.isEmpty()) {
       return Optional.empty();
     }

@@ -31,34 +31,48 @@ final class SparkSqlParser {
   /** Parses one statement (Spark's {@code compoundOrSingleStatement}). */
   static SqlBaseParser.CompoundOrSingleStatementContext parseStatement(String sql)
       throws PlanningException {
-    return parse(sql, SqlBaseParser::compoundOrSingleStatement);
+    return parseStatement(lex(sql));
+  }
+
+  /** Parses one statement from tokens {@link #lex} read. */
+  static SqlBaseParser.CompoundOrSingleStatementContext parseStatement(CommonTokenStream tokens)
+      throws PlanningException {
+    return parse(tokens, SqlBaseParser::compoundOrSingleStatement);
   }
 
   /** Parses a multi-part identifier, as Spark does for the text of {@code IDENTIFIER('...')}. */
   static List<String> parseMultipartIdentifier(String text) throws PlanningException {
     SqlBaseParser.SingleMultipartIdentifierContext identifier =
-        parse(text, SqlBaseParser::singleMultipartIdentifier);
+        parse(lex(text), SqlBaseParser::singleMultipartIdentifier);
     return Identifiers.parts(identifier.multipartIdentifier());
   }
 
-  /** The lexer's tokens of {@code sql} on the default channel (no comments, no spaces). */
-  static List<Token> tokens(String sql) throws PlanningException {
-    CommonTokenStream tokens = new CommonTokenStream(lexer(sql));
+  /** Reads all of {@code sql}'s tokens, refusing text Spark's lexer refuses. */
+  static CommonTokenStream lex(String sql) throws PlanningException {
+    SqlBaseLexer lexer = lexer(sql);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
     try {
       tokens.fill();
     } catch (SyntaxError e) {
       throw PlanningException.syntaxError(e.getMessage());
     }
+    if (lexer.has_unclosed_bracketed_comment) {
+      throw PlanningException.syntaxError("Syntax error: unclosed bracketed comment (/* ... */)");
+    }
+    return tokens;
+  }
+
+  /** The tokens on the default channel (no comments, no spaces), without the end of input. */
+  static List<Token> words(CommonTokenStream tokens) {
     return tokens.getTokens().stream()
         .filter(token -> token.getChannel() == Token.DEFAULT_CHANNEL)
         .filter(token -> token.getType() != Token.EOF)
         .toList();
   }
 
-  private static <T extends ParserRuleContext> T parse(String sql, Function<SqlBaseParser, T> rule)
-      throws PlanningException {
-    SqlBaseLexer lexer = lexer(sql);
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
+  private static <T extends ParserRuleContext> T parse(
+      CommonTokenStream tokens, Function<SqlBaseParser, T> rule) throws PlanningException {
+    tokens.seek(0);
     SqlBaseParser parser = new SqlBaseParser(tokens);
     parser.legacy_setops_precedence_enabled = false;
     parser.legacy_exponent_literal_as_decimal_enabled = false;
@@ -66,26 +80,21 @@ final class SparkSqlParser {
     parser.double_quoted_identifiers = false;
     parser.removeErrorListeners();
     parser.addErrorListener(ThrowingErrorListener.INSTANCE);
-    T tree;
     try {
       try {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
-        tree = rule.apply(parser);
+        return rule.apply(parser);
       } catch (ParseCancellationException sllFailed) {
         tokens.seek(0);
         parser.reset();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
         parser.setErrorHandler(new DefaultErrorStrategy());
-        tree = rule.apply(parser);
+        return rule.apply(parser);
       }
     } catch (SyntaxError e) {
       throw PlanningException.syntaxError(e.getMessage());
     }
-    if (lexer.has_unclosed_bracketed_comment) {
-      throw PlanningException.syntaxError("Syntax error: unclosed bracketed comment (/* ... */)");
-    }
-    return tree;
   }
 
   private static SqlBaseLexer lexer(String sql) {

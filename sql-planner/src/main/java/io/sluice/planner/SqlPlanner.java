@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
@@ -24,7 +25,8 @@ public final class SqlPlanner {
     }
     String engineSql = OdbcEscapes.translate(sql);
     refuseVariableSubstitution(engineSql);
-    Optional<String> governance = GovernanceStatements.operation(engineSql);
+    CommonTokenStream tokens = SparkSqlParser.lex(engineSql);
+    Optional<String> governance = GovernanceStatements.operation(tokens);
     if (governance.isPresent()) {
       return new StatementAnalysis(
           StatementKind.GOVERNANCE,
@@ -89,11 +91,13 @@ public final class SqlPlanner {
     }
     String text = StringLiterals.value(execute.queryParam.stringLit(), "EXECUTE IMMEDIATE");
     refuseVariableSubstitution(text);
-    if (GovernanceStatements.operation(text).isPresent()) {
+    CommonTokenStream innerTokens = SparkSqlParser.lex(text);
+    if (GovernanceStatements.operation(innerTokens).isPresent()) {
       throw PlanningException.unsupported(
           "Governance statements cannot run through EXECUTE IMMEDIATE; send them directly");
     }
-    SqlBaseParser.CompoundOrSingleStatementContext tree = SparkSqlParser.parseStatement(text);
+    SqlBaseParser.CompoundOrSingleStatementContext tree =
+        SparkSqlParser.parseStatement(innerTokens);
     if (tree.singleStatement() == null) {
       throw PlanningException.unsupported(
           "SQL scripting (BEGIN ... END) is not supported through the gateway");

@@ -1,5 +1,7 @@
 package io.sluice.planner;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,17 +41,25 @@ public final class PlannerBenchmark {
         SparkSqlParser.parseStatement(sql);
       }
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     List<Long> warm = new ArrayList<>();
+    List<Long> warmCpu = new ArrayList<>();
     List<Long> parseOnly = new ArrayList<>();
+    List<Long> parseOnlyCpu = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       for (String sql : queries.values()) {
+        long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SparkSqlParser.parseStatement(sql);
+        long parsedCpu = threads.getCurrentThreadCpuTime();
         long parsed = System.nanoTime();
         planner.analyze(sql, session);
+        long analyzedCpu = threads.getCurrentThreadCpuTime();
         long analyzed = System.nanoTime();
         parseOnly.add(parsed - start);
+        parseOnlyCpu.add(parsedCpu - startCpu);
         warm.add(analyzed - parsed);
+        warmCpu.add(analyzedCpu - parsedCpu);
       }
     }
     System.out.printf(
@@ -58,16 +68,28 @@ public final class PlannerBenchmark {
     print("cold  analyze", cold);
     print("warm  analyze", warm);
     print("warm  parse only (baseline)", parseOnly);
+    print("warm  analyze, thread CPU", warmCpu);
+    print("warm  parse only, thread CPU", parseOnlyCpu);
+    System.out.printf(
+        "load average %.1f on %d processors (wall time includes waiting for a core)%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
     System.out.printf(
         "ratio warm analyze / parse only: p50 %.2f, p99 %.2f%n",
         percentile(warm, 50) / (double) percentile(parseOnly, 50),
         percentile(warm, 99) / (double) percentile(parseOnly, 99));
+    target("wall", warm);
+    target("thread CPU", warmCpu);
+  }
+
+  private static void target(String clock, List<Long> nanos) {
     System.out.printf(
-        "targets: warm p50 %.3f ms (<= 2 ms: %s), warm p99 %.3f ms (<= 10 ms: %s)%n",
-        percentile(warm, 50) / 1e6,
-        percentile(warm, 50) <= 2_000_000 ? "met" : "MISSED",
-        percentile(warm, 99) / 1e6,
-        percentile(warm, 99) <= 10_000_000 ? "met" : "MISSED");
+        "targets (%s): warm p50 %.3f ms (<= 2 ms: %s), warm p99 %.3f ms (<= 10 ms: %s)%n",
+        clock,
+        percentile(nanos, 50) / 1e6,
+        percentile(nanos, 50) <= 2_000_000 ? "met" : "MISSED",
+        percentile(nanos, 99) / 1e6,
+        percentile(nanos, 99) <= 10_000_000 ? "met" : "MISSED");
   }
 
   private static void print(String label, List<Long> nanos) {
