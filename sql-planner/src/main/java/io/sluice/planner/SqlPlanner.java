@@ -20,6 +20,16 @@ public final class SqlPlanner {
   public StatementAnalysis analyze(String sql, SessionContext session) throws PlanningException {
     requireNonNull(sql, "sql is null");
     requireNonNull(session, "session is null");
+    try {
+      return analyzeText(sql, session);
+    } catch (StackOverflowError tooDeep) {
+      throw PlanningException.syntaxError(
+          "The statement is nested too deeply to be parsed; simplify its expressions");
+    }
+  }
+
+  private StatementAnalysis analyzeText(String sql, SessionContext session)
+      throws PlanningException {
     if (sql.isBlank()) {
       throw PlanningException.syntaxError("Syntax error: the statement is empty");
     }

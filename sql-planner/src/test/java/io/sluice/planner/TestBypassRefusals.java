@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -141,6 +142,16 @@ class TestBypassRefusals {
 
   private static Arguments unsupported(String sql) {
     return Arguments.of(sql, SqlStates.FEATURE_NOT_SUPPORTED, "");
+  }
+
+  @Test
+  void aStatementTooDeepToParseIsASyntaxErrorNotACrash() {
+    String sql = "SELECT " + "(".repeat(100_000) + "1" + ")".repeat(100_000);
+    PlanningException refusal =
+        catchThrowableOfType(
+            PlanningException.class, () -> planner.analyze(sql, SessionContext.initial("default")));
+    assertThat(refusal).isNotNull();
+    assertThat(refusal.sqlState()).isEqualTo(SqlStates.SYNTAX_ERROR);
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

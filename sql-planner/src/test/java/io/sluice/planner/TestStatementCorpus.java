@@ -165,6 +165,19 @@ class TestStatementCorpus {
             "EXECUTE FUNCTION count",
             "READ TABLE spark_catalog.sales.orders"),
         statement(
+            "FROM orders |> WHERE total > 10 |> JOIN customers c ON customer_id = c.id"
+                + " |> AGGREGATE count(*) AS n GROUP BY region",
+            StatementKind.QUERY,
+            "SELECT",
+            "READ TABLE spark_catalog.sales.orders",
+            "READ TABLE spark_catalog.sales.customers",
+            "EXECUTE FUNCTION count"),
+        statement(
+            "SELECT * FROM orders TIMESTAMP AS OF '2024-01-01' TABLESAMPLE (10 PERCENT)",
+            StatementKind.QUERY,
+            "SELECT",
+            "READ TABLE spark_catalog.sales.orders"),
+        statement(
             "EXPLAIN EXTENDED SELECT * FROM orders",
             StatementKind.QUERY,
             "EXPLAIN",
