@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
+import org.apache.spark.sql.catalyst.parser.SqlBaseLexer;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 
 /**
@@ -17,6 +19,9 @@ import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
  * Stateless and thread-safe; the session state it reads comes in a {@link SessionContext}.
  */
 public final class SqlPlanner {
+  /** Deeper than any statement people or tools write (TPC-DS needs 8, BI tools a few dozen). */
+  static final int MAX_NESTING = 256;
+
   public StatementAnalysis analyze(String sql, SessionContext session) throws PlanningException {
     requireNonNull(sql, "sql is null");
     requireNonNull(session, "session is null");
@@ -36,6 +41,7 @@ public final class SqlPlanner {
     String engineSql = OdbcEscapes.translate(sql);
     refuseVariableSubstitution(engineSql);
     CommonTokenStream tokens = SparkSqlParser.lex(engineSql);
+    refuseDeepNesting(tokens);
     Optional<String> governance = GovernanceStatements.operation(tokens);
     if (governance.isPresent()) {
       return new StatementAnalysis(
@@ -135,6 +141,29 @@ public final class SqlPlanner {
       throw PlanningException.refused(
           "Variable substitution (${...}) is not allowed through the gateway: the engine would"
               + " run different text than was checked; use parameters or session variables");
+    }
+  }
+
+  /**
+   * Parsing time grows steeply with nesting, so a statement nested deeper than any real one is
+   * refused before it is parsed: it could otherwise hold a gateway thread for minutes.
+   */
+  private static void refuseDeepNesting(CommonTokenStream tokens) throws PlanningException {
+    int depth = 0;
+    for (Token token : SparkSqlParser.words(tokens)) {
+      if (token.getType() == SqlBaseLexer.LEFT_PAREN
+          || token.getType() == SqlBaseLexer.LEFT_BRACKET) {
+        depth++;
+        if (depth > MAX_NESTING) {
+          throw PlanningException.syntaxError(
+              "The statement nests parentheses more than "
+                  + MAX_NESTING
+                  + " levels deep; simplify it");
+        }
+      } else if (token.getType() == SqlBaseLexer.RIGHT_PAREN
+          || token.getType() == SqlBaseLexer.RIGHT_BRACKET) {
+        depth--;
+      }
     }
   }
 
