@@ -23,6 +23,7 @@ import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.gateway.ui.UiModule;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.planner.SqlPlanner;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.SparkJvmOptions;
@@ -131,7 +132,7 @@ public final class Sluice implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
     SessionManager sessions = new SessionManager();
     GatewayServices services =
-        new GatewayServices(sessions, engines, authenticator, history, workers);
+        new GatewayServices(sessions, engines, authenticator, history, workers, new SqlPlanner());
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     AdminPolicy admins = AdminPolicy.principalNamed(ADMIN_PRINCIPAL);
     RestRoutes routes =

@@ -204,6 +204,14 @@ public final class GatewayCliService implements TCLIService.Iface {
               services.sessions().session(request.getSessionHandle(), context.principal());
           String statementText = Optional.ofNullable(request.getStatement()).orElse("");
           LiveStatement statement = services.history().received(session, statementText, origin);
+          String engineSql;
+          try {
+            engineSql = session.plan(services.planner(), statementText);
+          } catch (SluiceException refused) {
+            statement.failed(refused.getMessage(), Optional.of(refused.sqlState()));
+            return new TExecuteStatementResp(
+                Statuses.error(refused.getMessage(), refused.sqlState()));
+          }
           try {
             EngineSession engine = session.engineSession(services.engines());
             statement.engineAssigned("engine-" + engine.engine().generation());
@@ -211,7 +219,11 @@ public final class GatewayCliService implements TCLIService.Iface {
                 engine
                     .engine()
                     .client()
-                    .ExecuteStatement(request.deepCopy().setSessionHandle(engine.handle()));
+                    .ExecuteStatement(
+                        request
+                            .deepCopy()
+                            .setStatement(engineSql)
+                            .setSessionHandle(engine.handle()));
             if (response.getOperationHandle() == null) {
               statement.failed(
                   response.getStatus().getErrorMessage(),

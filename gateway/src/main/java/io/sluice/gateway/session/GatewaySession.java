@@ -4,6 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.cli.SluiceException;
 import io.sluice.gateway.cli.Statuses;
+import io.sluice.planner.PlannerSession;
+import io.sluice.planner.PlanningException;
+import io.sluice.planner.SessionContext;
+import io.sluice.planner.SqlPlanner;
+import io.sluice.planner.StatementAnalysis;
+import io.sluice.planner.StatementKind;
 import io.sluice.pool.Engine;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.EngineStartException;
@@ -34,6 +40,7 @@ public final class GatewaySession {
   private final Map<String, String> configuration;
   private final Optional<TNamespace> initialNamespace;
   private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
+  private final PlannerSession planner;
   private EngineSession engineSession;
 
   GatewaySession(
@@ -45,8 +52,12 @@ public final class GatewaySession {
     this.handle = requireNonNull(handle, "handle is null");
     this.principal = requireNonNull(principal, "principal is null");
     this.protocol = requireNonNull(protocol, "protocol is null");
-    this.configuration = Map.copyOf(requireNonNull(configuration, "configuration is null"));
+    this.configuration =
+        SessionSettings.forEngine(requireNonNull(configuration, "configuration is null"));
     this.initialNamespace = requireNonNull(initialNamespace, "initialNamespace is null");
+    this.planner =
+        new PlannerSession(
+            SessionContext.initial(SessionSettings.initialSchema(configuration, initialNamespace)));
   }
 
   public TSessionHandle handle() {
@@ -59,6 +70,27 @@ public final class GatewaySession {
 
   public NegotiatedProtocol protocol() {
     return protocol;
+  }
+
+  /**
+   * Plans a statement in this session: the text to send to the engine, or the planner's refusal as
+   * an error for the client. Nothing the planner refuses reaches an engine.
+   */
+  public String plan(SqlPlanner sqlPlanner, String statement) throws SluiceException {
+    StatementAnalysis analysis;
+    try {
+      analysis = planner.plan(sqlPlanner, statement == null ? "" : statement);
+    } catch (PlanningException refused) {
+      throw new SluiceException(refused.getMessage(), refused.sqlState());
+    }
+    if (analysis.kind() == StatementKind.GOVERNANCE) {
+      throw new SluiceException(
+          "Governance statements ("
+              + analysis.operation()
+              + ") are executed by the gateway's governance, which this gateway does not run yet",
+          Statuses.FEATURE_NOT_SUPPORTED);
+    }
+    return analysis.engineSql();
   }
 
   /** The engine session to run this session's work on, opening one when needed. */

@@ -47,12 +47,14 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.MINUTES) // lifecycle methods: the first one starts Spark
 public abstract class BaseCompatibilityTest {
   /**
-   * Runs for two minutes, longer than any test waits for it, in one task that sleeps: if a cancel
-   * never reached the engine, the leftover holds one core for a bounded time instead of every core
-   * for as long as a CPU-bound query would, so later suites on the shared engine still run.
+   * Runs for minutes, longer than any test waits for it, as 100,000 tasks of a few milliseconds
+   * each: a cancel stops it within one task (Spark launches no further task of a canceled job,
+   * while a single long CPU-bound task would only die when it next checks for being killed). It
+   * used to sleep through {@code reflect}, which the gateway now refuses: reflect runs arbitrary
+   * Java code on the engine.
    */
   protected static final String LONG_RUNNING_QUERY =
-      "SELECT reflect('java.lang.Thread', 'sleep', id) FROM range(120000, 120001, 1, 1)";
+      "SELECT max(sha2(CAST(id AS STRING), 512)) FROM range(0, 200000000, 1, 100000)";
 
   protected static final int PAGED_ROWS = 100_000;
   protected static final int PAGE_SIZE = 1_000;

@@ -140,7 +140,7 @@ class TestGatewayThriftProtocol {
         client.ExecuteStatement(
             new TExecuteStatementReq(
                     session,
-                    "SELECT reflect('java.lang.Thread', 'sleep', id) FROM range(600000, 600001, 1, 1)")
+                    "SELECT max(sha2(CAST(id AS STRING), 512)) FROM range(0, 200000000, 1, 100000)")
                 .setRunAsync(true));
     TOperationHandle operation = executed.getOperationHandle();
 

@@ -1,0 +1,36 @@
+package io.sluice.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+
+/**
+ * One object a statement names and what it does to it. Tables and temporary views are resolved to
+ * three parts with the session's current catalog and schema; schemas to two; catalogs to one.
+ * Functions keep the parts as written (builtin functions have one part): whether a one-part name is
+ * a builtin or a function in the current schema is for the authorizer, which knows both. The range
+ * is where the name is written, when it is written in the statement's text.
+ */
+public record ObjectReference(
+    ObjectType type, ObjectName name, Access access, Optional<TextRange> range) {
+  public ObjectReference {
+    requireNonNull(type, "type is null");
+    requireNonNull(name, "name is null");
+    requireNonNull(access, "access is null");
+    requireNonNull(range, "range is null");
+  }
+
+  public static ObjectReference of(ObjectType type, ObjectName name, Access access) {
+    return new ObjectReference(type, name, access, Optional.empty());
+  }
+
+  /** The same reference without its position, for comparing what statements touch. */
+  public ObjectReference withoutRange() {
+    return new ObjectReference(type, name, access, Optional.empty());
+  }
+
+  @Override
+  public String toString() {
+    return access + " " + type + " " + name;
+  }
+}

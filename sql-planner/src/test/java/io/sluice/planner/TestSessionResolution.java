@@ -1,0 +1,107 @@
+package io.sluice.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Names resolve in the session's current catalog and schema, which statements move on. */
+class TestSessionResolution {
+  private final SqlPlanner planner = new SqlPlanner();
+
+  @Test
+  void useMovesTheSchemaLaterNamesResolveIn() throws Exception {
+    PlannerSession session =
+        new PlannerSession(
+            new SessionContext(
+                "spark_catalog", "default", Set.of("spark_catalog", "main"), Set.of()));
+    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+        .containsExactly(ObjectName.of("spark_catalog", "default", "t"));
+    session.plan(planner, "USE sales");
+    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+        .containsExactly(ObjectName.of("spark_catalog", "sales", "t"));
+    session.plan(planner, "USE main");
+    assertThat(session.context().currentCatalog()).isEqualTo("main");
+    assertThat(session.context().currentSchema()).isEqualTo("default");
+    session.plan(planner, "USE SCHEMA finance");
+    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+        .containsExactly(ObjectName.of("main", "finance", "t"));
+    session.plan(planner, "SET CATALOG spark_catalog");
+    assertThat(session.plan(planner, "SELECT * FROM crm.t").tables())
+        .containsExactly(ObjectName.of("spark_catalog", "crm", "t"));
+  }
+
+  @Test
+  void temporaryViewsAreNotTablesUntilDropped() throws Exception {
+    PlannerSession session = new PlannerSession(SessionContext.initial("default"));
+    session.plan(planner, "CREATE OR REPLACE TEMPORARY VIEW recent AS SELECT * FROM orders");
+    StatementAnalysis read = session.plan(planner, "SELECT * FROM recent JOIN default.recent");
+    assertThat(read.objects())
+        .map(ObjectReference::withoutRange)
+        .containsExactly(
+            ObjectReference.of(ObjectType.TEMPORARY_VIEW, ObjectName.of("recent"), Access.READ),
+            ObjectReference.of(
+                ObjectType.TABLE,
+                ObjectName.of("spark_catalog", "default", "recent"),
+                Access.READ));
+    session.plan(planner, "DROP VIEW recent");
+    assertThat(session.plan(planner, "SELECT * FROM recent").tables())
+        .containsExactly(ObjectName.of("spark_catalog", "default", "recent"));
+  }
+
+  @Test
+  void namesAreCaseInsensitiveAndUnquoted() throws Exception {
+    StatementAnalysis analysis =
+        planner.analyze(
+            "SELECT * FROM `Sales`.`Order``s` JOIN SALES.Items", SessionContext.initial("default"));
+    assertThat(analysis.tables())
+        .containsExactly(
+            ObjectName.of("spark_catalog", "sales", "order`s"),
+            ObjectName.of("spark_catalog", "sales", "items"));
+  }
+
+  @Test
+  void referencesKnowWhereTheyAreWritten() throws Exception {
+    String sql = "SELECT * FROM sales.orders o JOIN `crm`.`customers` c ON o.c = c.id";
+    StatementAnalysis analysis = planner.analyze(sql, SessionContext.initial("default"));
+    assertThat(analysis.objects())
+        .map(
+            reference -> reference.range().map(range -> sql.substring(range.start(), range.stop())))
+        .containsExactly(Optional.of("sales.orders"), Optional.of("`crm`.`customers`"));
+  }
+
+  @Test
+  void columnsArePlacedOnTheirTablesWhereTheTextSays() throws Exception {
+    StatementAnalysis analysis =
+        planner.analyze(
+            "SELECT o.total, name, c.address.city FROM orders o JOIN customers c"
+                + " ON o.customer_id = c.id WHERE transform(o.items, x -> x.qty) IS NOT NULL",
+            SessionContext.initial("s"));
+    ObjectName orders = ObjectName.of("spark_catalog", "s", "orders");
+    ObjectName customers = ObjectName.of("spark_catalog", "s", "customers");
+    assertThat(analysis.columns())
+        .containsExactly(
+            new ColumnReference(Optional.of(orders), "total"),
+            new ColumnReference(Optional.empty(), "name"),
+            new ColumnReference(Optional.of(customers), "address"),
+            new ColumnReference(Optional.of(orders), "customer_id"),
+            new ColumnReference(Optional.of(customers), "id"),
+            new ColumnReference(Optional.of(orders), "items"));
+  }
+
+  @Test
+  void dmlTargetIsNamed() throws Exception {
+    StatementAnalysis analysis =
+        planner.analyze(
+            "UPDATE orders SET total = 0 WHERE id = 1", SessionContext.initial("default"));
+    assertThat(analysis.target().map(ObjectReference::name))
+        .contains(ObjectName.of("spark_catalog", "default", "orders"));
+    assertThat(analysis.columns())
+        .containsExactly(
+            new ColumnReference(
+                Optional.of(ObjectName.of("spark_catalog", "default", "orders")), "total"),
+            new ColumnReference(
+                Optional.of(ObjectName.of("spark_catalog", "default", "orders")), "id"));
+  }
+}
