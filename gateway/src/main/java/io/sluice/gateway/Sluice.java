@@ -5,11 +5,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
+import io.sluice.gateway.governance.CatalogModule;
+import io.sluice.gateway.governance.PermissionsModule;
+import io.sluice.gateway.governance.ScimModule;
+import io.sluice.gateway.governance.TokenModule;
 import io.sluice.gateway.rest.HealthModule;
 import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
+import io.sluice.governance.Governance;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import io.sluice.pool.EngineLaunchSpec;
@@ -39,6 +44,7 @@ public final class Sluice implements AutoCloseable {
   public static final String ADMIN_PRINCIPAL = "admin";
 
   private final GovernanceStore store;
+  private final Governance governance;
   private final AccessTokenStore tokens;
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
@@ -54,6 +60,7 @@ public final class Sluice implements AutoCloseable {
   private Sluice(
       GatewayConfig config,
       GovernanceStore store,
+      Governance governance,
       AccessTokenStore tokens,
       String adminToken,
       ScheduledExecutorService scheduler,
@@ -68,6 +75,7 @@ public final class Sluice implements AutoCloseable {
     this.authenticator = authenticator;
     this.dispatcher = dispatcher;
     this.store = store;
+    this.governance = governance;
     this.tokens = tokens;
     this.adminToken = adminToken;
     this.scheduler = scheduler;
@@ -81,7 +89,9 @@ public final class Sluice implements AutoCloseable {
     Path dataDirectory = config.dataDirectory().toAbsolutePath();
     Files.createDirectories(dataDirectory);
     GovernanceStore store = GovernanceStore.openEmbedded(dataDirectory);
-    AccessTokenStore tokens = new AccessTokenStore(store.dataSource(), Clock.systemUTC());
+    Governance governance = Governance.open(store, Clock.systemUTC());
+    governance.bootstrapAdmin(ADMIN_PRINCIPAL);
+    AccessTokenStore tokens = governance.tokens();
     String adminToken =
         config.adminToken().orElseGet(() -> storedOrNewAdminToken(dataDirectory, tokens));
     tokens.register(ADMIN_PRINCIPAL, adminToken, "workspace admin", Optional.empty());
@@ -113,9 +123,17 @@ public final class Sluice implements AutoCloseable {
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
     GatewayServices services =
-        new GatewayServices(new SessionManager(), engines, authenticator, workers);
+        new GatewayServices(
+            new SessionManager(authenticator::isValid), engines, authenticator, workers);
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
-    RestRoutes routes = RestRoutes.of(List.of(new HealthModule()));
+    RestRoutes routes =
+        RestRoutes.of(
+            List.of(
+                new HealthModule(),
+                new ScimModule(governance.principals(), tokens),
+                new TokenModule(tokens, governance.principals()),
+                new PermissionsModule(governance),
+                new CatalogModule(governance)));
     GatewayServer server;
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
@@ -129,6 +147,7 @@ public final class Sluice implements AutoCloseable {
     return new Sluice(
         config,
         store,
+        governance,
         tokens,
         adminToken,
         scheduler,
@@ -196,6 +215,11 @@ public final class Sluice implements AutoCloseable {
 
   public String adminToken() {
     return adminToken;
+  }
+
+  /** The metastore: principals, securables, grants, policies, audit and access decisions. */
+  public Governance governance() {
+    return governance;
   }
 
   public AccessTokenStore tokens() {

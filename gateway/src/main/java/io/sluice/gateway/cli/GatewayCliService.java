@@ -7,6 +7,7 @@ import io.sluice.gateway.session.GatewayOperation;
 import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.NegotiatedProtocol;
 import io.sluice.gateway.thrift.CallContext;
+import io.sluice.governance.token.AuthenticatedToken;
 import io.sluice.pool.EngineUnavailableException;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelDelegationTokenReq;
@@ -96,10 +97,12 @@ public final class GatewayCliService implements TCLIService.Iface {
   public TOpenSessionResp OpenSession(TOpenSessionReq request) {
     NegotiatedProtocol protocol = NegotiatedProtocol.negotiate(request);
     TOpenSessionResp response = new TOpenSessionResp(Statuses.success(), protocol.version());
+    Optional<AuthenticatedToken> token =
+        services
+            .authenticator()
+            .authenticateToken(context.credential().orElse(request.getPassword()));
     Optional<String> principal =
-        context
-            .principal()
-            .or(() -> services.authenticator().authenticatePassword(request.getPassword()));
+        context.principal().or(() -> token.map(AuthenticatedToken::principal));
     if (principal.isEmpty()) {
       response.setStatus(
           Statuses.error(
@@ -115,6 +118,7 @@ public final class GatewayCliService implements TCLIService.Iface {
             .sessions()
             .open(
                 principal.get(),
+                token.map(AuthenticatedToken::tokenId),
                 protocol,
                 configuration,
                 Optional.ofNullable(request.getInitialNamespace()));
@@ -141,7 +145,7 @@ public final class GatewayCliService implements TCLIService.Iface {
     return respond(
         () -> {
           GatewaySession session =
-              services.sessions().session(request.getSessionHandle(), context.principal());
+              services.sessions().sessionToClose(request.getSessionHandle(), context.principal());
           for (GatewayOperation operation : services.sessions().close(session)) {
             closeQuietly(operation);
           }

@@ -33,6 +33,7 @@ public final class GatewaySession {
   private final NegotiatedProtocol protocol;
   private final Map<String, String> configuration;
   private final Optional<TNamespace> initialNamespace;
+  private final Optional<String> credentialId;
   private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
   private EngineSession engineSession;
 
@@ -41,8 +42,10 @@ public final class GatewaySession {
       String principal,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
-      Optional<TNamespace> initialNamespace) {
+      Optional<TNamespace> initialNamespace,
+      Optional<String> credentialId) {
     this.handle = requireNonNull(handle, "handle is null");
+    this.credentialId = requireNonNull(credentialId, "credentialId is null");
     this.principal = requireNonNull(principal, "principal is null");
     this.protocol = requireNonNull(protocol, "protocol is null");
     this.configuration = Map.copyOf(requireNonNull(configuration, "configuration is null"));
@@ -55,6 +58,11 @@ public final class GatewaySession {
 
   public String principal() {
     return principal;
+  }
+
+  /** The id of the access token the session was opened with, re-checked on every call. */
+  public Optional<String> credentialId() {
+    return credentialId;
   }
 
   public NegotiatedProtocol protocol() {

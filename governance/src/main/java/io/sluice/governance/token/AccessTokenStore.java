@@ -10,7 +10,9 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -43,13 +45,27 @@ public final class AccessTokenStore {
     return issue(principal, comment, expiresAt).token();
   }
 
+  /**
+   * Creates a new token for {@code principal} that expires {@code lifetime} after its creation time
+   * (to the millisecond, as the tokens API reports both), or never.
+   */
+  public IssuedToken issueFor(String principal, String comment, Optional<Duration> lifetime) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return issue(principal, comment, now, lifetime.map(now::plus));
+  }
+
   /** Creates a new token for {@code principal}: its id and its only plaintext copy. */
   public IssuedToken issue(String principal, String comment, Optional<Instant> expiresAt) {
+    return issue(principal, comment, clock.instant(), expiresAt);
+  }
+
+  private IssuedToken issue(
+      String principal, String comment, Instant createdAt, Optional<Instant> expiresAt) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token = TOKEN_PREFIX + HexFormat.of().formatHex(secret);
     String tokenId = UUID.randomUUID().toString();
-    insert(tokenId, principal, token, comment, expiresAt);
+    insert(tokenId, principal, token, comment, createdAt, expiresAt);
     return new IssuedToken(tokenId, token);
   }
 
@@ -65,7 +81,7 @@ public final class AccessTokenStore {
       throw new IllegalArgumentException("An access token must have at least 16 characters");
     }
     try {
-      insert(UUID.randomUUID().toString(), principal, token, comment, expiresAt);
+      insert(UUID.randomUUID().toString(), principal, token, comment, clock.instant(), expiresAt);
     } catch (IllegalStateException e) {
       if (!Database.isUniqueViolation(e)) {
         throw e;
@@ -74,7 +90,12 @@ public final class AccessTokenStore {
   }
 
   private void insert(
-      String tokenId, String principal, String token, String comment, Optional<Instant> expiresAt) {
+      String tokenId,
+      String principal,
+      String token,
+      String comment,
+      Instant createdAt,
+      Optional<Instant> expiresAt) {
     requireNonNull(principal, "principal is null");
     database.update(
         "INSERT INTO access_token (token_id, token_hash, principal, comment, created_at,"
@@ -83,7 +104,7 @@ public final class AccessTokenStore {
         hash(token),
         principal,
         comment,
-        clock.instant(),
+        createdAt,
         expiresAt.orElse(null));
   }
 
