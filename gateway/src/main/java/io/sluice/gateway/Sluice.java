@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.gateway.governance.CatalogModule;
+import io.sluice.gateway.governance.GovernanceStatementService;
 import io.sluice.gateway.governance.PermissionsModule;
 import io.sluice.gateway.governance.ScimModule;
 import io.sluice.gateway.governance.TokenModule;
@@ -15,6 +16,7 @@ import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.governance.Governance;
+import io.sluice.governance.sql.GovernanceStatements;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import io.sluice.pool.EngineLaunchSpec;
@@ -122,9 +124,14 @@ public final class Sluice implements AutoCloseable {
             daemonThreads("sluice-worker"));
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
+    SessionManager sessions = new SessionManager(authenticator::isValid);
     GatewayServices services =
         new GatewayServices(
-            new SessionManager(authenticator::isValid), engines, authenticator, workers);
+            sessions,
+            engines,
+            authenticator,
+            workers,
+            new GovernanceStatementService(new GovernanceStatements(governance), sessions));
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     RestRoutes routes =
         RestRoutes.of(

@@ -146,6 +146,7 @@ public final class GatewayCliService implements TCLIService.Iface {
         () -> {
           GatewaySession session =
               services.sessions().sessionToClose(request.getSessionHandle(), context.principal());
+          services.governanceStatements().sessionClosed(session);
           for (GatewayOperation operation : services.sessions().close(session)) {
             closeQuietly(operation);
           }
@@ -185,6 +186,10 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TExecuteStatementResp ExecuteStatement(TExecuteStatementReq request) {
+    TExecuteStatementResp governed = governanceStatement(request);
+    if (governed != null) {
+      return governed;
+    }
     return startOperation(
         request.getSessionHandle(),
         engine ->
@@ -325,6 +330,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TGetOperationStatusResp GetOperationStatus(TGetOperationStatusReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .status(request.getOperationHandle(), context.principal()),
+          TGetOperationStatusResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -354,6 +367,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TCancelOperationResp CancelOperation(TCancelOperationReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .cancel(request.getOperationHandle(), context.principal()),
+          TCancelOperationResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation ->
@@ -367,6 +388,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TCloseOperationResp CloseOperation(TCloseOperationReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .close(request.getOperationHandle(), context.principal()),
+          TCloseOperationResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -380,6 +409,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TGetResultSetMetadataResp GetResultSetMetadata(TGetResultSetMetadataReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .metadata(request.getOperationHandle(), context.principal()),
+          TGetResultSetMetadataResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation ->
@@ -393,6 +430,11 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TFetchResultsResp FetchResults(TFetchResultsReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () -> services.governanceStatements().fetch(request, context.principal()),
+          TFetchResultsResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation ->
@@ -461,6 +503,24 @@ public final class GatewayCliService implements TCLIService.Iface {
           return new TSetClientInfoResp(Statuses.success());
         },
         TSetClientInfoResp::new);
+  }
+
+  /**
+   * A governance statement (GRANT, SHOW GRANTS, ...) answered by the gateway; null when the
+   * statement is the engine's.
+   */
+  private TExecuteStatementResp governanceStatement(TExecuteStatementReq request) {
+    return respond(
+        () -> {
+          GatewaySession session =
+              services.sessions().session(request.getSessionHandle(), context.principal());
+          return services
+              .governanceStatements()
+              .execute(session, request)
+              .map(response -> shape(session, response))
+              .orElse(null);
+        },
+        TExecuteStatementResp::new);
   }
 
   private static TStatus delegationTokensNotSupported() {

@@ -3,23 +3,26 @@ package io.sluice.gateway.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.governance.GovernanceStatementService;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.pool.EngineManager;
 import java.util.concurrent.Executor;
 
 /**
- * What every Thrift call needs: sessions, engines, token authentication, and an executor for work
- * that need not delay a reply.
+ * What every Thrift call needs: sessions, engines, token authentication, an executor for work that
+ * need not delay a reply, and the governance statements the gateway answers itself.
  */
 public record GatewayServices(
     SessionManager sessions,
     EngineManager engines,
     TokenAuthenticator authenticator,
-    Executor background) {
+    Executor background,
+    GovernanceStatementService governanceStatements) {
   public GatewayServices {
     requireNonNull(sessions, "sessions is null");
     requireNonNull(engines, "engines is null");
     requireNonNull(authenticator, "authenticator is null");
     requireNonNull(background, "background is null");
+    requireNonNull(governanceStatements, "governanceStatements is null");
   }
 }

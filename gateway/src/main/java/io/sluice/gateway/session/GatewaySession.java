@@ -65,6 +65,11 @@ public final class GatewaySession {
     return credentialId;
   }
 
+  /** The catalog and schema the client asked to start in, if any. */
+  public Optional<TNamespace> initialNamespace() {
+    return initialNamespace;
+  }
+
   public NegotiatedProtocol protocol() {
     return protocol;
   }
