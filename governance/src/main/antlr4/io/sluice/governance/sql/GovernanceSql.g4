@@ -22,6 +22,23 @@ statement
     | ALTER TABLE table=qualifiedName ALTER COLUMN? column=identifier
         SET MASK function=qualifiedName (USING COLUMNS '(' arguments? ')')?        # setMask
     | ALTER TABLE table=qualifiedName ALTER COLUMN? column=identifier DROP MASK    # dropMask
+    | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? qualifiedName
+        '(' (parameter (',' parameter)*)? ')' RETURNS dataType
+        (COMMENT comment=STRING)? RETURN body=functionBody                           # createFunction
+    | DROP FUNCTION (IF EXISTS)? qualifiedName                                     # dropFunction
+    ;
+
+parameter
+    : identifier dataType
+    ;
+
+dataType
+    : identifier ('(' NUMBER (',' NUMBER)* ')')?
+    ;
+
+// A SQL expression or query, kept as written.
+functionBody
+    : .+?
     ;
 
 privileges
@@ -73,7 +90,7 @@ identifier
 
 nonReserved
     : CATALOGS | CASCADE | COLUMN | COLUMNS | COMMENT | FILTER | GRANTS | MASK | METASTORE | OWNER
-    | PRIVILEGES | RESTRICT | ROW | MATERIALIZED
+    | PRIVILEGES | RESTRICT | ROW | MATERIALIZED | REPLACE | RETURNS | OR
     ;
 
 ALL: 'ALL';
@@ -102,9 +119,13 @@ METASTORE: 'METASTORE';
 NOT: 'NOT';
 NULL: 'NULL';
 ON: 'ON';
+OR: 'OR';
 OWNER: 'OWNER';
 PRIVILEGES: 'PRIVILEGES';
+REPLACE: 'REPLACE';
 RESTRICT: 'RESTRICT';
+RETURN: 'RETURN';
+RETURNS: 'RETURNS';
 REVOKE: 'REVOKE';
 ROW: 'ROW';
 SCHEMA: 'SCHEMA';

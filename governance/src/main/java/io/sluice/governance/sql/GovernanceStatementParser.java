@@ -14,9 +14,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Tells governance statements from everything else, and parses them. A statement is ours when it
  * starts like one: {@code GRANT}, {@code REVOKE}, {@code SHOW GRANT[S]}, {@code SHOW CATALOGS},
- * {@code CREATE CATALOG}, {@code DROP CATALOG}, or an {@code ALTER} that changes an owner, a row
- * filter or a mask. One of ours that does not parse is a syntax error (SQLSTATE 42601), never
- * passed on to the engine.
+ * {@code CREATE CATALOG}, {@code DROP CATALOG}, {@code CREATE [OR REPLACE] FUNCTION ... RETURNS} (a
+ * SQL function), {@code DROP FUNCTION}, or an {@code ALTER} that changes an owner, a row filter or
+ * a mask. One of ours that does not parse is a syntax error (SQLSTATE 42601), never passed on to
+ * the engine.
  */
 final class GovernanceStatementParser {
   private GovernanceStatementParser() {}
@@ -64,8 +65,9 @@ final class GovernanceStatementParser {
             || second == GovernanceSqlLexer.GRANTS
             || second == GovernanceSqlLexer.CATALOGS;
       case GovernanceSqlLexer.CREATE:
+        return second == GovernanceSqlLexer.CATALOG || isSqlFunction(tokens);
       case GovernanceSqlLexer.DROP:
-        return second == GovernanceSqlLexer.CATALOG;
+        return second == GovernanceSqlLexer.CATALOG || second == GovernanceSqlLexer.FUNCTION;
       case GovernanceSqlLexer.ALTER:
         for (int index = 1; index + 1 < tokens.size(); index++) {
           int current = type(tokens, index);
@@ -81,6 +83,22 @@ final class GovernanceStatementParser {
       default:
         return false;
     }
+  }
+
+  /**
+   * {@code CREATE [OR REPLACE] FUNCTION ... RETURNS ...}: a SQL function. Other CREATE FUNCTION
+   * forms (a class in a JAR, temporary functions) are not governance's.
+   */
+  private static boolean isSqlFunction(List<Token> tokens) {
+    int index = 1;
+    if (type(tokens, index) == GovernanceSqlLexer.OR
+        && type(tokens, index + 1) == GovernanceSqlLexer.REPLACE) {
+      index += 2;
+    }
+    if (type(tokens, index) != GovernanceSqlLexer.FUNCTION) {
+      return false;
+    }
+    return tokens.stream().anyMatch(token -> token.getType() == GovernanceSqlLexer.RETURNS);
   }
 
   private static List<Token> significantTokens(String sql) {

@@ -11,6 +11,8 @@ import io.sluice.governance.grant.Grant;
 import io.sluice.governance.grant.Privilege;
 import io.sluice.governance.policy.ColumnMask;
 import io.sluice.governance.policy.RowFilter;
+import io.sluice.governance.securable.ColumnDefinition;
+import io.sluice.governance.securable.FunctionDefinition;
 import io.sluice.governance.securable.Securable;
 import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableType;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * Executes the governance statements the gateway answers itself: GRANT, REVOKE, SHOW GRANTS, SHOW
@@ -249,6 +252,62 @@ public final class GovernanceStatements {
       return StatementResult.NONE;
     }
 
+    /**
+     * {@code CREATE [OR REPLACE] FUNCTION name(parameters) RETURNS type RETURN body}: a SQL
+     * function its creator owns. Replacing one needs the right to drop it.
+     */
+    @Override
+    public StatementResult visitCreateFunction(GovernanceSqlParser.CreateFunctionContext context) {
+      SecurableName function = resolve(SecurableType.FUNCTION, context.qualifiedName());
+      SecurableName schema = function.parent().orElseThrow();
+      governance.securables().require(schema);
+      check(new Access(Action.CREATE_FUNCTION, schema));
+      boolean exists = governance.securables().find(function).isPresent();
+      if (exists && context.EXISTS() != null) {
+        return StatementResult.NONE;
+      }
+      if (exists && context.REPLACE() != null) {
+        check(new Access(Action.DROP, function));
+        governance.securables().drop(function, false);
+      }
+      List<ColumnDefinition> parameters = new ArrayList<>();
+      for (GovernanceSqlParser.ParameterContext parameter : context.parameter()) {
+        parameters.add(
+            ColumnDefinition.of(name(parameter.identifier()), text(parameter.dataType())));
+      }
+      String body =
+          context
+              .body
+              .start
+              .getInputStream()
+              .getText(
+                  Interval.of(
+                      context.body.start.getStartIndex(), context.body.stop.getStopIndex()));
+      governance
+          .securables()
+          .createFunction(
+              new FunctionDefinition(
+                  function,
+                  parameters,
+                  text(context.dataType()),
+                  body.trim(),
+                  Optional.ofNullable(context.comment).map(token -> unquote(token.getText()))),
+              principal);
+      return StatementResult.NONE;
+    }
+
+    @Override
+    public StatementResult visitDropFunction(GovernanceSqlParser.DropFunctionContext context) {
+      SecurableName function = resolve(SecurableType.FUNCTION, context.qualifiedName());
+      if (context.EXISTS() != null && governance.securables().find(function).isEmpty()) {
+        return StatementResult.NONE;
+      }
+      governance.securables().require(function);
+      check(new Access(Action.DROP, function));
+      governance.securables().drop(function, false);
+      return StatementResult.NONE;
+    }
+
     private void check(Access... accesses) {
       governance.access().check(request(accesses));
     }
@@ -345,6 +404,11 @@ public final class GovernanceStatements {
       return text.substring(1, text.length() - 1).replace("``", "`");
     }
     return text;
+  }
+
+  /** A type as written, upper case: {@code DECIMAL(10,2)}. */
+  private static String text(GovernanceSqlParser.DataTypeContext type) {
+    return type.getText().toUpperCase(Locale.ROOT);
   }
 
   private static String type(SecurableName name) {

@@ -55,7 +55,9 @@ class TestGovernanceStatements {
         "ALTER TABLE t ADD COLUMNS (x INT)",
         "SHOW TABLES",
         "USE CATALOG main",
-        "DROP TABLE t"
+        "DROP TABLE t",
+        "CREATE FUNCTION f AS 'com.example.Udf' USING JAR 'x.jar'",
+        "CREATE TEMPORARY FUNCTION f(x INT) RETURNS INT RETURN x"
       })
   void otherStatementsAreTheEngines(String sql) {
     assertThat(statements.execute("admin", "s", sql, NameContext.NONE)).isEmpty();
@@ -169,6 +171,66 @@ class TestGovernanceStatements {
     run("admin", "DROP CATALOG main CASCADE");
     run("admin", "DROP CATALOG IF EXISTS main");
     assertThat(governance.securables().find(orders)).isEmpty();
+  }
+
+  @Test
+  void sqlFunctionsAreCreatedOwnedAndUsableAsRowFilters() {
+    run("admin", "CREATE CATALOG main");
+    SecurableName orders = SecurableName.table("main", "default", "orders");
+    governance
+        .securables()
+        .createTable(
+            TableDefinition.managed(orders, List.of(ColumnDefinition.of("region", "STRING"))),
+            "admin");
+    run("admin", "GRANT USE CATALOG ON CATALOG main TO `" + BOB + "`");
+    assertThatThrownBy(
+            () ->
+                run(
+                    BOB,
+                    "CREATE FUNCTION main.default.us_only(region STRING) RETURNS BOOLEAN RETURN region = 'US'"))
+        .hasMessage(
+            "[INSUFFICIENT_PERMISSIONS] Insufficient privileges:\n"
+                + "User does not have USE SCHEMA on Schema 'main.default'.\n"
+                + "User does not have CREATE FUNCTION on Schema 'main.default'.");
+    run("admin", "GRANT USE SCHEMA, CREATE FUNCTION ON SCHEMA main.default TO `" + BOB + "`");
+    run(
+        BOB,
+        "CREATE FUNCTION main.default.us_only(region STRING, since decimal(10, 2)) RETURNS BOOLEAN"
+            + " COMMENT 'US rows' RETURN IF(is_account_group_member('admins'), TRUE, region = 'US');");
+    SecurableName function = SecurableName.function("main", "default", "us_only");
+    FunctionDefinition definition = governance.securables().function(function);
+    assertThat(definition.body())
+        .isEqualTo("IF(is_account_group_member('admins'), TRUE, region = 'US')");
+    assertThat(definition.returnType()).isEqualTo("BOOLEAN");
+    assertThat(definition.parameters())
+        .extracting(ColumnDefinition::typeText)
+        .containsExactly("STRING", "DECIMAL(10,2)");
+    assertThat(governance.securables().require(function).owner()).isEqualTo(BOB);
+    assertThatThrownBy(
+            () ->
+                run(
+                    BOB,
+                    "CREATE FUNCTION main.default.us_only(r STRING) RETURNS BOOLEAN RETURN true"))
+        .hasMessageContaining("ROUTINE_ALREADY_EXISTS");
+    run(
+        BOB,
+        "CREATE FUNCTION IF NOT EXISTS main.default.us_only(r STRING) RETURNS BOOLEAN RETURN true");
+    run(
+        BOB,
+        "CREATE OR REPLACE FUNCTION main.default.us_only(region STRING) RETURNS BOOLEAN RETURN region = 'US'");
+    assertThat(governance.securables().function(function).parameters()).hasSize(1);
+    assertThatThrownBy(
+            () ->
+                run(
+                    "admin",
+                    "ALTER TABLE main.default.orders SET ROW FILTER main.default.us_only ON (region)"))
+        .hasMessage(
+            "[INSUFFICIENT_PERMISSIONS] Insufficient privileges:\n"
+                + "User does not have EXECUTE on Function 'main.default.us_only'.");
+    run("admin", "GRANT EXECUTE ON FUNCTION main.default.us_only TO admins");
+    run("admin", "ALTER TABLE main.default.orders SET ROW FILTER main.default.us_only ON (region)");
+    run(BOB, "DROP FUNCTION main.default.us_only");
+    assertThat(governance.securables().find(function)).isEmpty();
   }
 
   private void run(String principal, String sql) {
