@@ -6,6 +6,11 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.gateway.auth.AdminPolicy;
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
+import io.sluice.gateway.governance.CatalogModule;
+import io.sluice.gateway.governance.GovernanceStatementService;
+import io.sluice.gateway.governance.PermissionsModule;
+import io.sluice.gateway.governance.ScimModule;
+import io.sluice.gateway.governance.TokenModule;
 import io.sluice.gateway.history.HistoryRetention;
 import io.sluice.gateway.history.QueryHistoryModule;
 import io.sluice.gateway.history.QueryHistoryStore;
@@ -21,6 +26,8 @@ import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.statement.StatementExecutionModule;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.gateway.ui.UiModule;
+import io.sluice.governance.Governance;
+import io.sluice.governance.sql.GovernanceStatements;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import io.sluice.planner.SqlPlanner;
@@ -51,6 +58,7 @@ public final class Sluice implements AutoCloseable {
   public static final String ADMIN_PRINCIPAL = "admin";
 
   private final GovernanceStore store;
+  private final Governance governance;
   private final AccessTokenStore tokens;
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
@@ -66,6 +74,7 @@ public final class Sluice implements AutoCloseable {
   private Sluice(
       GatewayConfig config,
       GovernanceStore store,
+      Governance governance,
       AccessTokenStore tokens,
       String adminToken,
       ScheduledExecutorService scheduler,
@@ -80,6 +89,7 @@ public final class Sluice implements AutoCloseable {
     this.authenticator = authenticator;
     this.dispatcher = dispatcher;
     this.store = store;
+    this.governance = governance;
     this.tokens = tokens;
     this.adminToken = adminToken;
     this.scheduler = scheduler;
@@ -93,7 +103,9 @@ public final class Sluice implements AutoCloseable {
     Path dataDirectory = config.dataDirectory().toAbsolutePath();
     Files.createDirectories(dataDirectory);
     GovernanceStore store = GovernanceStore.openEmbedded(dataDirectory);
-    AccessTokenStore tokens = new AccessTokenStore(store.dataSource(), Clock.systemUTC());
+    Governance governance = Governance.open(store, Clock.systemUTC());
+    governance.bootstrapAdmin(ADMIN_PRINCIPAL);
+    AccessTokenStore tokens = governance.tokens();
     String adminToken =
         config.adminToken().orElseGet(() -> storedOrNewAdminToken(dataDirectory, tokens));
     tokens.register(ADMIN_PRINCIPAL, adminToken, "workspace admin", Optional.empty());
@@ -130,11 +142,18 @@ public final class Sluice implements AutoCloseable {
     HistoryRetention retention =
         new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
     scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
-    SessionManager sessions = new SessionManager();
+    SessionManager sessions = new SessionManager(authenticator::isValid);
     GatewayServices services =
-        new GatewayServices(sessions, engines, authenticator, history, workers, new SqlPlanner());
+        new GatewayServices(
+            sessions,
+            engines,
+            authenticator,
+            history,
+            workers,
+            new SqlPlanner(),
+            new GovernanceStatementService(new GovernanceStatements(governance), sessions));
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
-    AdminPolicy admins = AdminPolicy.principalNamed(ADMIN_PRINCIPAL);
+    AdminPolicy admins = governance.principals()::isAdmin;
     RestRoutes routes =
         RestRoutes.of(
             List.of(
@@ -150,7 +169,11 @@ public final class Sluice implements AutoCloseable {
                 new QueryHistoryModule(history, admins),
                 new StatementExecutionModule(services, admins, workers),
                 new WarehouseActivityModule(engines, history),
-                new UiModule()));
+                new UiModule(),
+                new ScimModule(governance.principals(), tokens),
+                new TokenModule(tokens, governance.principals()),
+                new PermissionsModule(governance),
+                new CatalogModule(governance)));
     GatewayServer server;
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
@@ -164,6 +187,7 @@ public final class Sluice implements AutoCloseable {
     return new Sluice(
         config,
         store,
+        governance,
         tokens,
         adminToken,
         scheduler,
@@ -231,6 +255,11 @@ public final class Sluice implements AutoCloseable {
 
   public String adminToken() {
     return adminToken;
+  }
+
+  /** The metastore: principals, securables, grants, policies, audit and access decisions. */
+  public Governance governance() {
+    return governance;
   }
 
   public AccessTokenStore tokens() {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.governance.token.AuthenticatedToken;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -32,7 +33,21 @@ public final class TokenAuthenticator {
     return tokenFromHeader(authorization).flatMap(this::authenticatePassword);
   }
 
-  static Optional<String> tokenFromHeader(String authorization) {
+  /** The token's id and principal if the token is valid. Blocks on the store. */
+  public Optional<AuthenticatedToken> authenticateToken(String token) {
+    return token == null || token.isEmpty() ? Optional.empty() : tokens.authenticateToken(token);
+  }
+
+  /**
+   * Whether the token with this id is still valid (not revoked, not expired). Sessions call this on
+   * every request, so revoking a token ends the sessions opened with it. Blocks on the store.
+   */
+  public boolean isValid(String tokenId) {
+    return tokens.isValid(tokenId);
+  }
+
+  /** The token an HTTP {@code Authorization} header carries (Bearer, or Basic's password). */
+  public static Optional<String> tokenFromHeader(String authorization) {
     if (authorization == null) {
       return Optional.empty();
     }

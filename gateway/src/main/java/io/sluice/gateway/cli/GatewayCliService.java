@@ -11,6 +11,7 @@ import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.NegotiatedProtocol;
 import io.sluice.gateway.thrift.CallContext;
 import io.sluice.gateway.thrift.ResultPageSize;
+import io.sluice.governance.token.AuthenticatedToken;
 import io.sluice.pool.EngineUnavailableException;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelDelegationTokenReq;
@@ -65,6 +66,7 @@ import io.sluice.protocol.thrift.TSessionHandle;
 import io.sluice.protocol.thrift.TSetClientInfoReq;
 import io.sluice.protocol.thrift.TSetClientInfoResp;
 import io.sluice.protocol.thrift.TStatus;
+import io.sluice.protocol.thrift.TStatusCode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -100,10 +102,12 @@ public final class GatewayCliService implements TCLIService.Iface {
   public TOpenSessionResp OpenSession(TOpenSessionReq request) {
     NegotiatedProtocol protocol = NegotiatedProtocol.negotiate(request);
     TOpenSessionResp response = new TOpenSessionResp(Statuses.success(), protocol.version());
+    Optional<AuthenticatedToken> token =
+        services
+            .authenticator()
+            .authenticateToken(context.credential().orElse(request.getPassword()));
     Optional<String> principal =
-        context
-            .principal()
-            .or(() -> services.authenticator().authenticatePassword(request.getPassword()));
+        context.principal().or(() -> token.map(AuthenticatedToken::principal));
     if (principal.isEmpty()) {
       response.setStatus(
           Statuses.error(
@@ -119,6 +123,7 @@ public final class GatewayCliService implements TCLIService.Iface {
             .sessions()
             .open(
                 principal.get(),
+                token.map(AuthenticatedToken::tokenId),
                 protocol,
                 configuration,
                 Optional.ofNullable(request.getInitialNamespace()));
@@ -146,7 +151,8 @@ public final class GatewayCliService implements TCLIService.Iface {
     return respond(
         () -> {
           GatewaySession session =
-              services.sessions().session(request.getSessionHandle(), context.principal());
+              services.sessions().sessionToClose(request.getSessionHandle(), context.principal());
+          services.governanceStatements().sessionClosed(session);
           for (GatewayOperation operation : services.sessions().close(session)) {
             services.history().statement(operation.clientHandle()).ifPresent(LiveStatement::closed);
             closeQuietly(operation);
@@ -204,6 +210,12 @@ public final class GatewayCliService implements TCLIService.Iface {
               services.sessions().session(request.getSessionHandle(), context.principal());
           String statementText = Optional.ofNullable(request.getStatement()).orElse("");
           LiveStatement statement = services.history().received(session, statementText, origin);
+          Optional<TExecuteStatementResp> governed =
+              services.governanceStatements().execute(session, request);
+          if (governed.isPresent()) {
+            recordGatewayAnswer(statement, governed.get());
+            return shape(session, governed.get());
+          }
           String engineSql;
           try {
             engineSql = session.plan(services.planner(), statementText);
@@ -388,6 +400,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TGetOperationStatusResp GetOperationStatus(TGetOperationStatusReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .status(request.getOperationHandle(), context.principal()),
+          TGetOperationStatusResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -428,6 +448,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TCancelOperationResp CancelOperation(TCancelOperationReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .cancel(request.getOperationHandle(), context.principal()),
+          TCancelOperationResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -450,6 +478,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TCloseOperationResp CloseOperation(TCloseOperationReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .close(request.getOperationHandle(), context.principal()),
+          TCloseOperationResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -464,6 +500,14 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TGetResultSetMetadataResp GetResultSetMetadata(TGetResultSetMetadataReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () ->
+              services
+                  .governanceStatements()
+                  .metadata(request.getOperationHandle(), context.principal()),
+          TGetResultSetMetadataResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation ->
@@ -477,6 +521,11 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TFetchResultsResp FetchResults(TFetchResultsReq request) {
+    if (services.governanceStatements().owns(request.getOperationHandle())) {
+      return respond(
+          () -> services.governanceStatements().fetch(request, context.principal()),
+          TFetchResultsResp::new);
+    }
     return onOperation(
         request.getOperationHandle(),
         operation -> {
@@ -584,6 +633,21 @@ public final class GatewayCliService implements TCLIService.Iface {
           return new TSetClientInfoResp(Statuses.success());
         },
         TSetClientInfoResp::new);
+  }
+
+  /**
+   * A governance statement (GRANT, SHOW GRANTS, ...) answered by the gateway; null when the
+   * statement is the engine's.
+   */
+  /** Records the outcome of a statement the gateway answered itself, such as a GRANT. */
+  private static void recordGatewayAnswer(LiveStatement statement, TExecuteStatementResp response) {
+    if (response.getStatus().getStatusCode() == TStatusCode.ERROR_STATUS) {
+      statement.failed(
+          response.getStatus().getErrorMessage(),
+          Optional.ofNullable(response.getStatus().getSqlState()));
+    } else {
+      statement.finished();
+    }
   }
 
   private static TStatus delegationTokensNotSupported() {

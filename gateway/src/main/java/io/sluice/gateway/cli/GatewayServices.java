@@ -3,6 +3,7 @@ package io.sluice.gateway.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.auth.TokenAuthenticator;
+import io.sluice.gateway.governance.GovernanceStatementService;
 import io.sluice.gateway.history.QueryRecorder;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.planner.SqlPlanner;
@@ -11,8 +12,8 @@ import java.util.concurrent.Executor;
 
 /**
  * What every Thrift call needs: sessions, engines, token authentication, the query history, an
- * executor for work that need not delay a reply, and the SQL planner every statement passes before
- * it reaches an engine.
+ * executor for work that need not delay a reply, the SQL planner every statement passes before it
+ * reaches an engine, and the governance statements the gateway answers itself.
  */
 public record GatewayServices(
     SessionManager sessions,
@@ -20,7 +21,8 @@ public record GatewayServices(
     TokenAuthenticator authenticator,
     QueryRecorder history,
     Executor background,
-    SqlPlanner planner) {
+    SqlPlanner planner,
+    GovernanceStatementService governanceStatements) {
   public GatewayServices {
     requireNonNull(sessions, "sessions is null");
     requireNonNull(engines, "engines is null");
@@ -28,5 +30,6 @@ public record GatewayServices(
     requireNonNull(history, "history is null");
     requireNonNull(background, "background is null");
     requireNonNull(planner, "planner is null");
+    requireNonNull(governanceStatements, "governanceStatements is null");
   }
 }

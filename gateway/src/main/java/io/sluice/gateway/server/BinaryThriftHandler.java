@@ -47,6 +47,7 @@ final class BinaryThriftHandler extends SimpleChannelInboundHandler<ByteBuf> {
     CallContext callContext =
         new CallContext(
             Optional.ofNullable(principal),
+            Optional.ofNullable(context.channel().attr(TransportAttributes.CREDENTIAL).get()),
             principal == null ? "binary-nosasl" : "binary-sasl",
             String.valueOf(context.channel().remoteAddress()),
             "");

@@ -123,7 +123,12 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
                     return CompletableFuture.completedFuture(unauthorized(authorization));
                   }
                   CallContext callContext =
-                      new CallContext(principal, "http", remoteAddress, userAgent);
+                      new CallContext(
+                          principal,
+                          TokenAuthenticator.tokenFromHeader(authorization),
+                          "http",
+                          remoteAddress,
+                          userAgent);
                   return dispatcher
                       .dispatch(body, callContext, context.alloc())
                       .thenApply(HttpResponses::thrift);

@@ -39,6 +39,7 @@ public final class GatewaySession {
   private final NegotiatedProtocol protocol;
   private final Map<String, String> configuration;
   private final Optional<TNamespace> initialNamespace;
+  private final Optional<String> credentialId;
   private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
   private final PlannerSession planner;
   private EngineSession engineSession;
@@ -48,8 +49,10 @@ public final class GatewaySession {
       String principal,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
-      Optional<TNamespace> initialNamespace) {
+      Optional<TNamespace> initialNamespace,
+      Optional<String> credentialId) {
     this.handle = requireNonNull(handle, "handle is null");
+    this.credentialId = requireNonNull(credentialId, "credentialId is null");
     this.principal = requireNonNull(principal, "principal is null");
     this.protocol = requireNonNull(protocol, "protocol is null");
     this.configuration =
@@ -66,6 +69,16 @@ public final class GatewaySession {
 
   public String principal() {
     return principal;
+  }
+
+  /** The id of the access token the session was opened with, re-checked on every call. */
+  public Optional<String> credentialId() {
+    return credentialId;
+  }
+
+  /** The catalog and schema the client asked to start in, if any. */
+  public Optional<TNamespace> initialNamespace() {
+    return initialNamespace;
   }
 
   public NegotiatedProtocol protocol() {

@@ -1,6 +1,7 @@
 package io.sluice.gateway.session;
 
 import io.sluice.gateway.cli.SluiceException;
+import io.sluice.gateway.cli.Statuses;
 import io.sluice.protocol.thrift.TNamespace;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TOperationType;
@@ -9,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The gateway's open sessions and operations, looked up by handle. A handle is honoured only with
- * its secret, and only for the principal that opened the session.
+ * its secret, only for the principal that opened the session, and only while the access token the
+ * session was opened with is still valid: revoking a token ends its sessions on their next call.
  */
 public final class SessionManager {
   /** SQLSTATE for a handle that does not name a live session or operation. */
@@ -20,15 +23,37 @@ public final class SessionManager {
 
   private final Map<String, GatewaySession> sessions = new ConcurrentHashMap<>();
   private final Map<String, GatewayOperation> operations = new ConcurrentHashMap<>();
+  private final Predicate<String> credentialValid;
+
+  /** Sessions whose credentials are never re-checked (for tests without a token store). */
+  public SessionManager() {
+    this(credentialId -> true);
+  }
+
+  /** Sessions whose token, by id, must pass {@code credentialValid} on every call. */
+  public SessionManager(Predicate<String> credentialValid) {
+    this.credentialValid = credentialValid;
+  }
 
   public GatewaySession open(
       String principal,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
       Optional<TNamespace> initialNamespace) {
+    return open(principal, Optional.empty(), protocol, configuration, initialNamespace);
+  }
+
+  /** Opens a session for the principal the access token {@code credentialId} authenticated. */
+  public GatewaySession open(
+      String principal,
+      Optional<String> credentialId,
+      NegotiatedProtocol protocol,
+      Map<String, String> configuration,
+      Optional<TNamespace> initialNamespace) {
     TSessionHandle handle = new TSessionHandle(Handles.newIdentifier());
     GatewaySession session =
-        new GatewaySession(handle, principal, protocol, configuration, initialNamespace);
+        new GatewaySession(
+            handle, principal, protocol, configuration, initialNamespace, credentialId);
     sessions.put(Handles.key(handle.getSessionId()), session);
     return session;
   }
@@ -38,6 +63,17 @@ public final class SessionManager {
    * when the transport has one (HTTP, SASL), which must own the session.
    */
   public GatewaySession session(TSessionHandle handle, Optional<String> principal)
+      throws SluiceException {
+    GatewaySession session = sessionToClose(handle, principal);
+    requireValidCredential(session);
+    return session;
+  }
+
+  /**
+   * The session named by {@code handle}, for closing it: a session whose token was revoked may
+   * still be closed, which frees what it holds.
+   */
+  public GatewaySession sessionToClose(TSessionHandle handle, Optional<String> principal)
       throws SluiceException {
     GatewaySession session =
         handle == null || !handle.isSetSessionId()
@@ -50,6 +86,15 @@ public final class SessionManager {
           "Invalid SessionHandle: the session does not exist or was closed", INVALID_HANDLE);
     }
     return session;
+  }
+
+  private void requireValidCredential(GatewaySession session) throws SluiceException {
+    if (session.credentialId().filter(id -> !credentialValid.test(id)).isPresent()) {
+      throw new SluiceException(
+          "Authentication failed: the personal access token of this session was revoked or has"
+              + " expired",
+          Statuses.INVALID_AUTHORIZATION);
+    }
   }
 
   /** Removes a session and returns its operations, which the caller closes on the engine. */
@@ -91,6 +136,7 @@ public final class SessionManager {
       throw new SluiceException(
           "Invalid OperationHandle: the operation does not exist or was closed", INVALID_HANDLE);
     }
+    requireValidCredential(operation.session());
     return operation;
   }
 

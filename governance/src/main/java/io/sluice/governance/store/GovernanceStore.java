@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 
 /**
  * The governance database: a HikariCP pool over an embedded H2 file database by default (or any
- * JDBC URL), with its schema migrated to the latest version on open.
+ * JDBC URL, PostgreSQL in production), with its schema migrated to the latest version on open.
+ * Every script is written in SQL that both H2 and PostgreSQL accept.
  */
 public final class GovernanceStore implements AutoCloseable {
   private final HikariDataSource dataSource;
@@ -22,6 +23,18 @@ public final class GovernanceStore implements AutoCloseable {
   public static GovernanceStore openEmbedded(Path dataDirectory) {
     Path file = dataDirectory.toAbsolutePath().resolve("governance").resolve("sluice");
     return open("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sluice", "");
+  }
+
+  /**
+   * Opens a PostgreSQL database ({@code jdbc:postgresql://host:port/database}), the production
+   * store; its schema is migrated like the embedded one's.
+   */
+  public static GovernanceStore openPostgres(String jdbcUrl, String user, String password) {
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "A PostgreSQL JDBC URL starts with jdbc:postgresql: but got " + jdbcUrl);
+    }
+    return open(jdbcUrl, user, password);
   }
 
   public static GovernanceStore open(String jdbcUrl, String user, String password) {
@@ -44,6 +57,10 @@ public final class GovernanceStore implements AutoCloseable {
 
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  public Database database() {
+    return new Database(dataSource);
   }
 
   @Override

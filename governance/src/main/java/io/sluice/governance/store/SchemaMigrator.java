@@ -11,13 +11,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Applies the versioned SQL scripts listed in {@code migrations/index.txt}, in order, each in its
  * own transaction, recording every applied version in {@code schema_version}. A script that fails
- * leaves the database at the previous version.
+ * leaves the database at the previous version. Every listed script not yet recorded is applied, not
+ * only those above the highest recorded version, so that features developed in parallel (each with
+ * its own range of versions) migrate a database that already has the others' scripts.
  */
 final class SchemaMigrator {
   private static final String MIGRATIONS = "migrations/";
@@ -36,11 +40,11 @@ final class SchemaMigrator {
                 + "version INT NOT NULL PRIMARY KEY, script VARCHAR(256) NOT NULL, "
                 + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL)");
       }
-      int current = currentVersion(connection);
+      Set<Integer> applied = appliedVersions(connection);
       List<String> scripts = readResource("index.txt").lines().filter(s -> !s.isBlank()).toList();
       for (String script : scripts) {
         int version = versionOf(script);
-        if (version > current) {
+        if (!applied.contains(version)) {
           apply(connection, version, script);
         }
       }
@@ -50,12 +54,15 @@ final class SchemaMigrator {
     }
   }
 
-  private static int currentVersion(Connection connection) throws SQLException {
+  private static Set<Integer> appliedVersions(Connection connection) throws SQLException {
+    Set<Integer> versions = new HashSet<>();
     try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-      result.next();
-      return result.getInt(1);
+        ResultSet result = statement.executeQuery("SELECT version FROM schema_version")) {
+      while (result.next()) {
+        versions.add(result.getInt(1));
+      }
     }
+    return versions;
   }
 
   private static void apply(Connection connection, int version, String script) throws SQLException {

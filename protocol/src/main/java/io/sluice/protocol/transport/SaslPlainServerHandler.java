@@ -144,24 +144,23 @@ public final class SaslPlainServerHandler extends ByteToMessageDecoder {
               authenticator.authenticate(credentials.username(), credentials.password()),
               "authenticator returned null");
     } catch (RuntimeException e) {
-      finishAuthentication(context, credentials.username(), null, e);
+      finishAuthentication(context, credentials, null, e);
       return;
     }
     result.whenComplete(
         (principal, failure) ->
             context
                 .executor()
-                .execute(
-                    () ->
-                        finishAuthentication(context, credentials.username(), principal, failure)));
+                .execute(() -> finishAuthentication(context, credentials, principal, failure)));
   }
 
   /** Runs on the event loop. */
   private void finishAuthentication(
       ChannelHandlerContext context,
-      String username,
+      PlainCredentials credentials,
       Optional<String> principal,
       Throwable failure) {
+    String username = credentials.username();
     if (state != State.AUTHENTICATING || context.isRemoved() || !context.channel().isActive()) {
       return;
     }
@@ -183,6 +182,7 @@ public final class SaslPlainServerHandler extends ByteToMessageDecoder {
     state = State.COMPLETE;
     handshakeDeadline.cancel();
     context.channel().attr(TransportAttributes.PRINCIPAL).set(principal.get());
+    context.channel().attr(TransportAttributes.CREDENTIAL).set(credentials.password());
     context.writeAndFlush(
         new SaslNegotiationMessage(SaslStatus.COMPLETE, new byte[0]).encode(context.alloc()));
     ChannelPipeline pipeline = context.pipeline();

@@ -11,5 +11,13 @@ public final class TransportAttributes {
   public static final AttributeKey<String> PRINCIPAL =
       AttributeKey.valueOf(TransportAttributes.class, "principal");
 
+  /**
+   * The password that authenticated the SASL PLAIN handshake (a personal access token), kept so
+   * that the server can re-check on every call that it is still valid: revoking a token must end
+   * the access of connections already open with it.
+   */
+  public static final AttributeKey<String> CREDENTIAL =
+      AttributeKey.valueOf(TransportAttributes.class, "credential");
+
   private TransportAttributes() {}
 }

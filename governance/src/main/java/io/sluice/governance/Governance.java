@@ -1,0 +1,83 @@
+package io.sluice.governance;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.governance.access.AccessController;
+import io.sluice.governance.audit.AuditLog;
+import io.sluice.governance.grant.GrantStore;
+import io.sluice.governance.policy.PolicyStore;
+import io.sluice.governance.principal.Principal;
+import io.sluice.governance.principal.PrincipalStore;
+import io.sluice.governance.principal.PrincipalType;
+import io.sluice.governance.securable.SecurableStore;
+import io.sluice.governance.store.Database;
+import io.sluice.governance.store.GovernanceStore;
+import io.sluice.governance.token.AccessTokenStore;
+import java.time.Clock;
+
+/**
+ * The metastore and its rules over one governance database: principals, securables, grants,
+ * policies, tokens, the audit log, and the access controller that decides with them.
+ */
+public final class Governance {
+  private final PrincipalStore principals;
+  private final SecurableStore securables;
+  private final GrantStore grants;
+  private final PolicyStore policies;
+  private final AuditLog audit;
+  private final AccessTokenStore tokens;
+  private final AccessController access;
+
+  private Governance(GovernanceStore store, Clock clock) {
+    Database database = store.database();
+    this.principals = new PrincipalStore(database, clock);
+    this.securables = new SecurableStore(database, principals, clock);
+    this.grants = new GrantStore(database, principals, securables, clock);
+    this.policies = new PolicyStore(database, securables, clock);
+    this.audit = new AuditLog(database);
+    this.tokens = new AccessTokenStore(store.dataSource(), clock);
+    this.access = new AccessController(principals, securables, grants, policies, audit, clock);
+  }
+
+  public static Governance open(GovernanceStore store, Clock clock) {
+    requireNonNull(store, "store is null");
+    requireNonNull(clock, "clock is null");
+    return new Governance(store, clock);
+  }
+
+  /** Makes sure the user {@code name} exists and is a member of {@code admins}. */
+  public Principal bootstrapAdmin(String name) {
+    Principal admin = principals.ensure(PrincipalType.USER, name);
+    Principal admins = principals.require(PrincipalStore.ADMINS);
+    principals.addMember(admins.id(), admin.id());
+    return admin;
+  }
+
+  public PrincipalStore principals() {
+    return principals;
+  }
+
+  public SecurableStore securables() {
+    return securables;
+  }
+
+  public GrantStore grants() {
+    return grants;
+  }
+
+  public PolicyStore policies() {
+    return policies;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public AccessTokenStore tokens() {
+    return tokens;
+  }
+
+  public AccessController access() {
+    return access;
+  }
+}

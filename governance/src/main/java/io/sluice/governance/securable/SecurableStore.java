@@ -1,0 +1,388 @@
+package io.sluice.governance.securable;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.governance.GovernanceException;
+import io.sluice.governance.principal.PrincipalStore;
+import io.sluice.governance.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The metastore's objects: catalogs, schemas, tables and views (with their columns) and SQL
+ * functions, each with one owner. The creator of an object owns it. Dropping a catalog or schema
+ * that still holds objects needs {@code cascade}; dropping an object drops its grants and policies.
+ */
+public final class SecurableStore {
+  private static final String METASTORE_ID = "metastore";
+  private static final String SELECT =
+      "SELECT s.securable_id, s.securable_type, s.name, s.kind, p.name AS owner_name, s.comment,"
+          + " s.data_source_format, s.storage_location, s.definition, s.created_at, s.created_by,"
+          + " s.updated_at FROM securable s JOIN principal p ON p.principal_id = s.owner_id";
+
+  private final Database database;
+  private final PrincipalStore principals;
+  private final Clock clock;
+
+  public SecurableStore(Database database, PrincipalStore principals, Clock clock) {
+    this.database = requireNonNull(database, "database is null");
+    this.principals = requireNonNull(principals, "principals is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  public Securable createCatalog(String catalog, String owner, Optional<String> comment) {
+    return insert(
+        SecurableName.catalog(catalog),
+        SecurableKind.CATALOG,
+        owner,
+        comment,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public Securable createSchema(SecurableName schema, String owner, Optional<String> comment) {
+    return insert(
+        schema,
+        SecurableKind.SCHEMA,
+        owner,
+        comment,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public Securable createTable(TableDefinition table, String owner) {
+    Securable created =
+        insert(
+            table.name(),
+            table.kind(),
+            owner,
+            table.comment(),
+            table.dataSourceFormat(),
+            table.storageLocation(),
+            table.viewText(),
+            Optional.empty());
+    database.transaction(
+        session -> {
+          int ordinal = 0;
+          for (ColumnDefinition column : table.columns()) {
+            session.update(
+                "INSERT INTO table_column (table_id, ordinal, column_name, type_text, nullable,"
+                    + " comment) VALUES (?, ?, ?, ?, ?, ?)",
+                created.id(),
+                ordinal++,
+                column.name(),
+                column.typeText(),
+                column.nullable(),
+                column.comment().orElse(null));
+          }
+          return null;
+        });
+    return created;
+  }
+
+  public Securable createFunction(FunctionDefinition function, String owner) {
+    Securable created =
+        insert(
+            function.name(),
+            SecurableKind.FUNCTION,
+            owner,
+            function.comment(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(function.body()),
+            Optional.of(function.returnType()));
+    database.transaction(
+        session -> {
+          int ordinal = 0;
+          for (ColumnDefinition parameter : function.parameters()) {
+            session.update(
+                "INSERT INTO function_parameter (function_id, ordinal, parameter_name, type_text)"
+                    + " VALUES (?, ?, ?, ?)",
+                created.id(),
+                ordinal++,
+                parameter.name(),
+                parameter.typeText());
+          }
+          return null;
+        });
+    return created;
+  }
+
+  private Securable insert(
+      SecurableName name,
+      SecurableKind kind,
+      String owner,
+      Optional<String> comment,
+      Optional<String> dataSourceFormat,
+      Optional<String> storageLocation,
+      Optional<String> definition,
+      Optional<String> returnType) {
+    String ownerId = principals.require(owner).id();
+    String parentId = requireParentId(name);
+    Instant now = clock.instant();
+    Securable securable =
+        new Securable(
+            UUID.randomUUID().toString(),
+            name,
+            kind,
+            owner,
+            comment,
+            dataSourceFormat,
+            storageLocation,
+            definition,
+            now,
+            owner,
+            now);
+    try {
+      database.update(
+          "INSERT INTO securable (securable_id, securable_type, parent_id, name, full_name, kind,"
+              + " owner_id, comment, data_source_format, storage_location, definition, return_type,"
+              + " created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+              + " ?, ?, ?)",
+          securable.id(),
+          name.type(),
+          parentId,
+          name.name(),
+          name.fullName(),
+          kind,
+          ownerId,
+          comment.orElse(null),
+          dataSourceFormat.orElse(null),
+          storageLocation.orElse(null),
+          definition.orElse(null),
+          returnType.orElse(null),
+          now,
+          owner,
+          now);
+    } catch (IllegalStateException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw alreadyExists(name);
+      }
+      throw e;
+    }
+    return securable;
+  }
+
+  public Optional<Securable> find(SecurableName name) {
+    return findId(name).flatMap(this::findById);
+  }
+
+  /** The securable, or Databricks' not-found error for its type. */
+  public Securable require(SecurableName name) {
+    return find(name).orElseThrow(() -> notFound(name));
+  }
+
+  /** The metastore, then each ancestor of {@code name}, then the securable itself. */
+  public List<Securable> chain(SecurableName name) {
+    List<Securable> chain = new ArrayList<>();
+    Optional<SecurableName> current = Optional.of(name);
+    while (current.isPresent()) {
+      chain.add(0, require(current.get()));
+      current = current.get().parent();
+    }
+    return chain;
+  }
+
+  /** The children of {@code parent} of one type, by name. */
+  public List<Securable> children(SecurableName parent, SecurableType type) {
+    String parentId = findId(parent).orElseThrow(() -> notFound(parent));
+    List<Securable> children = new ArrayList<>();
+    for (String id :
+        database.query(
+            "SELECT securable_id FROM securable WHERE parent_id = ? AND securable_type = ?"
+                + " ORDER BY name",
+            row -> row.getString(1),
+            parentId,
+            type)) {
+      findById(id).ifPresent(children::add);
+    }
+    return children;
+  }
+
+  public List<ColumnDefinition> columns(SecurableName table) {
+    String id = findId(table).orElseThrow(() -> notFound(table));
+    return database.query(
+        "SELECT column_name, type_text, nullable, comment FROM table_column WHERE table_id = ?"
+            + " ORDER BY ordinal",
+        row ->
+            new ColumnDefinition(
+                row.getString("column_name"),
+                row.getString("type_text"),
+                row.getBoolean("nullable"),
+                Optional.ofNullable(row.getString("comment"))),
+        id);
+  }
+
+  public FunctionDefinition function(SecurableName function) {
+    Securable securable = require(function);
+    List<ColumnDefinition> parameters =
+        database.query(
+            "SELECT parameter_name, type_text FROM function_parameter WHERE function_id = ?"
+                + " ORDER BY ordinal",
+            row -> ColumnDefinition.of(row.getString(1), row.getString(2)),
+            securable.id());
+    String returnType =
+        database
+            .queryOne(
+                "SELECT return_type FROM securable WHERE securable_id = ?",
+                row -> row.getString(1),
+                securable.id())
+            .orElseThrow();
+    return new FunctionDefinition(
+        function, parameters, returnType, securable.definition().orElse(""), securable.comment());
+  }
+
+  /** Makes {@code owner} the one owner of the securable. */
+  public void setOwner(SecurableName name, String owner) {
+    String ownerId = principals.require(owner).id();
+    String id = findId(name).orElseThrow(() -> notFound(name));
+    database.update(
+        "UPDATE securable SET owner_id = ?, updated_at = ? WHERE securable_id = ?",
+        ownerId,
+        clock.instant(),
+        id);
+  }
+
+  /**
+   * Drops a securable with its grants and policies. A catalog or schema that is not empty is only
+   * dropped with {@code cascade}, and then with everything in it.
+   */
+  public boolean drop(SecurableName name, boolean cascade) {
+    if (name.type() == SecurableType.METASTORE) {
+      throw GovernanceException.invalid("The metastore cannot be dropped");
+    }
+    Optional<String> id = findId(name);
+    if (id.isEmpty()) {
+      return false;
+    }
+    boolean hasChildren =
+        database
+                .queryOne(
+                    "SELECT COUNT(*) FROM securable WHERE parent_id = ?",
+                    row -> row.getLong(1),
+                    id.get())
+                .orElse(0L)
+            > 0;
+    if (hasChildren && !cascade) {
+      throw new GovernanceException(
+          name.type() == SecurableType.CATALOG ? "CATALOG_NOT_EMPTY" : "SCHEMA_NOT_EMPTY",
+          "2BP01",
+          name.describe() + " is not empty; use CASCADE to drop it with its contents.");
+    }
+    return database.update("DELETE FROM securable WHERE securable_id = ?", id.get()) == 1;
+  }
+
+  private Optional<Securable> findById(String id) {
+    return database.transaction(
+        session -> {
+          List<String> parts = path(session, id);
+          return session.queryOne(
+              SELECT + " WHERE s.securable_id = ?", row -> securable(parts, row), id);
+        });
+  }
+
+  private static Securable securable(List<String> parts, ResultSet row) throws SQLException {
+    SecurableType type = SecurableType.valueOf(row.getString("securable_type"));
+    return new Securable(
+        row.getString("securable_id"),
+        new SecurableName(type, parts),
+        SecurableKind.valueOf(row.getString("kind")),
+        row.getString("owner_name"),
+        Optional.ofNullable(row.getString("comment")),
+        Optional.ofNullable(row.getString("data_source_format")),
+        Optional.ofNullable(row.getString("storage_location")),
+        Optional.ofNullable(row.getString("definition")),
+        Database.instant(row, "created_at"),
+        row.getString("created_by"),
+        Database.instant(row, "updated_at"));
+  }
+
+  /** The name parts of a securable, found by walking up its parents. */
+  private static List<String> path(Database.Session session, String id) throws SQLException {
+    List<String> parts = new ArrayList<>();
+    String current = id;
+    while (current != null && !current.equals(METASTORE_ID)) {
+      String lookup = current;
+      List<String[]> rows =
+          session.query(
+              "SELECT name, parent_id FROM securable WHERE securable_id = ?",
+              row -> new String[] {row.getString(1), row.getString(2)},
+              lookup);
+      if (rows.isEmpty()) {
+        break;
+      }
+      parts.add(0, rows.get(0)[0]);
+      current = rows.get(0)[1];
+    }
+    return parts;
+  }
+
+  private Optional<String> findId(SecurableName name) {
+    return database.transaction(
+        session -> {
+          Optional<String> id = Optional.of(METASTORE_ID);
+          List<String> parts = name.parts();
+          for (int index = 0; index < parts.size() && id.isPresent(); index++) {
+            SecurableType type =
+                index == parts.size() - 1
+                    ? name.type()
+                    : index == 0 ? SecurableType.CATALOG : SecurableType.SCHEMA;
+            id =
+                session.queryOne(
+                    "SELECT securable_id FROM securable WHERE parent_id = ? AND securable_type = ?"
+                        + " AND name = ?",
+                    row -> row.getString(1),
+                    id.get(),
+                    type,
+                    parts.get(index));
+          }
+          return id;
+        });
+  }
+
+  private String requireParentId(SecurableName name) {
+    SecurableName parent =
+        name.parent().orElseThrow(() -> GovernanceException.invalid("No parent: " + name));
+    return findId(parent).orElseThrow(() -> notFound(parent));
+  }
+
+  public static GovernanceException notFound(SecurableName name) {
+    return switch (name.type()) {
+      case METASTORE -> GovernanceException.notFound("METASTORE_DOES_NOT_EXIST", "No metastore.");
+      case CATALOG ->
+          GovernanceException.notFound(
+              "CATALOG_NOT_FOUND", "The catalog '" + name.fullName() + "' cannot be found.");
+      case SCHEMA ->
+          GovernanceException.notFound(
+              "SCHEMA_NOT_FOUND", "The schema '" + name.fullName() + "' cannot be found.");
+      case TABLE ->
+          GovernanceException.notFound(
+              "TABLE_OR_VIEW_NOT_FOUND",
+              "The table or view '" + name.fullName() + "' cannot be found.");
+      case FUNCTION ->
+          GovernanceException.notFound(
+              "ROUTINE_NOT_FOUND", "The routine '" + name.fullName() + "' cannot be found.");
+    };
+  }
+
+  private static GovernanceException alreadyExists(SecurableName name) {
+    String errorClass =
+        switch (name.type()) {
+          case CATALOG -> "CATALOG_ALREADY_EXISTS";
+          case SCHEMA -> "SCHEMA_ALREADY_EXISTS";
+          case TABLE -> "TABLE_OR_VIEW_ALREADY_EXISTS";
+          default -> "ROUTINE_ALREADY_EXISTS";
+        };
+    return GovernanceException.alreadyExists(errorClass, name.describe() + " already exists.");
+  }
+}

@@ -1,0 +1,35 @@
+package io.sluice.governance.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that moves only when told to. */
+public final class TestingClock extends Clock {
+  private Instant now;
+
+  public TestingClock(Instant start) {
+    this.now = start;
+  }
+
+  public synchronized void advance(Duration duration) {
+    now = now.plus(duration);
+  }
+
+  @Override
+  public synchronized Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    throw new UnsupportedOperationException();
+  }
+}
