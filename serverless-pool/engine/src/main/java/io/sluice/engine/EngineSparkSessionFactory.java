@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the engine's root {@link SparkSession}: Hive support on an embedded Derby metastore and a
- * warehouse, both under the data directory, so tables survive engine restarts.
+ * warehouse, both under the data directory, so tables survive engine restarts; Delta Lake tables;
+ * and the read-only {@code samples} catalog of generated TPC-DS data.
  */
 final class EngineSparkSessionFactory {
   private EngineSparkSessionFactory() {}
@@ -23,6 +24,10 @@ final class EngineSparkSessionFactory {
     settings.put("spark.ui.enabled", "false");
     settings.put("spark.sql.shuffle.partitions", "4");
     settings.put("spark.sql.catalogImplementation", "hive");
+    settings.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    settings.put(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    settings.put("spark.sql.catalog.samples", "io.sluice.engine.samples.SamplesCatalog");
     settings.put("spark.sql.warehouse.dir", dataDirectory.resolve("warehouse").toUri().toString());
     settings.put(
         "spark.hadoop.javax.jdo.option.ConnectionURL",
