@@ -147,7 +147,6 @@ class TestPlannerThroughGateway {
           statement, "SELECT TRANSFORM(id) USING 'cat' AS (x) FROM range(1)", "42501", "TRANSFORM");
       assertRefused(statement, "SELECT * FROM global_temp.shared", "42501", "Global temporary");
       assertRefused(statement, "SELEC 1", "42601", "Syntax error");
-      assertRefused(statement, "GRANT SELECT ON TABLE t TO bob", "0A000", "GRANT");
       try (ResultSet resultSet = statement.executeQuery("SELECT 41 + 1")) {
         assertThat(read(resultSet)).containsExactly(List.of(42));
       }
