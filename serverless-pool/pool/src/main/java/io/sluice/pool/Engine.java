@@ -63,6 +63,11 @@ public final class Engine {
     return process.isAlive();
   }
 
+  /** Completes when the engine process has exited. */
+  java.util.concurrent.CompletableFuture<Void> exited() {
+    return process.exited();
+  }
+
   public String describeExit() {
     return process.describeExit();
   }

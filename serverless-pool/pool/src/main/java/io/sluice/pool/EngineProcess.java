@@ -149,6 +149,11 @@ public final class EngineProcess {
     return process.isAlive();
   }
 
+  /** Completes when the process has exited, however it ended. */
+  public java.util.concurrent.CompletableFuture<Void> exited() {
+    return process.onExit().thenApply(ended -> null);
+  }
+
   /** A sentence for users explaining how the process ended, or that it still runs. */
   public String describeExit() {
     if (process.isAlive()) {
