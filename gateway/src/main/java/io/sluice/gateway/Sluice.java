@@ -3,6 +3,7 @@ package io.sluice.gateway;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.gateway.auth.Administrators;
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.gateway.rest.HealthModule;
@@ -10,11 +11,19 @@ import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
+import io.sluice.gateway.warehouse.WarehouseAddress;
+import io.sluice.gateway.warehouse.WarehouseEngineFactory;
+import io.sluice.gateway.warehouse.WarehouseRegistry;
+import io.sluice.gateway.warehouse.WarehousesModule;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.governance.warehouse.WarehouseDefinition;
+import io.sluice.governance.warehouse.WarehouseStore;
+import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.SparkJvmOptions;
+import io.sluice.pool.WarehouseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +31,11 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +53,8 @@ public final class Sluice implements AutoCloseable {
   private final AccessTokenStore tokens;
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
-  private final EngineManager engines;
+  private final WarehouseRegistry warehouses;
+  private final ExecutorService launcher;
   private final ExecutorService workers;
   private final TokenAuthenticator authenticator;
   private final ThriftDispatcher dispatcher;
@@ -57,7 +69,8 @@ public final class Sluice implements AutoCloseable {
       AccessTokenStore tokens,
       String adminToken,
       ScheduledExecutorService scheduler,
-      EngineManager engines,
+      WarehouseRegistry warehouses,
+      ExecutorService launcher,
       ExecutorService workers,
       TokenAuthenticator authenticator,
       ThriftDispatcher dispatcher,
@@ -71,7 +84,8 @@ public final class Sluice implements AutoCloseable {
     this.tokens = tokens;
     this.adminToken = adminToken;
     this.scheduler = scheduler;
-    this.engines = engines;
+    this.warehouses = warehouses;
+    this.launcher = launcher;
     this.workers = workers;
     this.server = server;
   }
@@ -99,9 +113,17 @@ public final class Sluice implements AutoCloseable {
             Map.of(),
             dataDirectory.resolve("logs"),
             Duration.ofMinutes(3));
-    EngineManager engines =
-        EngineManager.launching(
-            launchSpec, Clock.systemUTC(), config.engineIdleTimeout(), scheduler);
+    ExecutorService launcher = Executors.newCachedThreadPool(daemonThreads("sluice-engine-start"));
+    WarehouseRegistry warehouses =
+        WarehouseRegistry.load(
+            new WarehouseStore(store.dataSource()),
+            new WarehouseEngineFactory(
+                launchSpec,
+                launcher,
+                Clock.systemUTC(),
+                scheduler,
+                WarehouseSettings.DEFAULT_SCALE_IN_IDLE),
+            defaultWarehouse(config));
     ExecutorService workers =
         new ThreadPoolExecutor(
             config.workerThreads(),
@@ -112,15 +134,27 @@ public final class Sluice implements AutoCloseable {
             daemonThreads("sluice-worker"));
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
-    GatewayServices services =
-        new GatewayServices(new SessionManager(), engines, authenticator, workers);
+    SessionManager sessions = new SessionManager();
+    GatewayServices services = new GatewayServices(sessions, warehouses, authenticator, workers);
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
-    RestRoutes routes = RestRoutes.of(List.of(new HealthModule()));
+    AtomicInteger httpPort = new AtomicInteger(config.httpPort());
+    RestRoutes routes =
+        RestRoutes.of(
+            List.of(
+                new HealthModule(),
+                new WarehousesModule(
+                    warehouses,
+                    new Administrators(Set.of(ADMIN_PRINCIPAL)),
+                    sessions::sessionCount,
+                    new WarehouseAddress(config.host(), httpPort::get, config.tlsEnabled()),
+                    Clock.systemUTC())));
     GatewayServer server;
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
+      httpPort.set(server.httpPort());
     } catch (Exception e) {
-      engines.close();
+      warehouses.close();
+      launcher.shutdownNow();
       workers.shutdownNow();
       scheduler.shutdownNow();
       store.close();
@@ -132,7 +166,8 @@ public final class Sluice implements AutoCloseable {
         tokens,
         adminToken,
         scheduler,
-        engines,
+        warehouses,
+        launcher,
         workers,
         authenticator,
         dispatcher,
@@ -202,8 +237,38 @@ public final class Sluice implements AutoCloseable {
     return tokens;
   }
 
+  /** The default warehouse's engines. */
   public EngineManager engines() {
-    return engines;
+    return warehouses
+        .find(WarehouseRegistry.DEFAULT_ID)
+        .orElseThrow(() -> new IllegalStateException("The default warehouse is missing"))
+        .engines();
+  }
+
+  public WarehouseRegistry warehouses() {
+    return warehouses;
+  }
+
+  /**
+   * The warehouse that exists from first start: one engine of size Small, stopped after the
+   * configured engine idle timeout (rounded up to whole minutes). Later starts keep what is stored.
+   */
+  private static WarehouseDefinition defaultWarehouse(GatewayConfig config) {
+    long idleSeconds = config.engineIdleTimeout().toSeconds();
+    int autoStopMinutes = (int) Math.max(idleSeconds == 0 ? 0 : 1, (idleSeconds + 59) / 60);
+    return new WarehouseDefinition(
+        WarehouseRegistry.DEFAULT_ID,
+        "default",
+        ClusterSize.S.displayName(),
+        1,
+        1,
+        autoStopMinutes,
+        true,
+        "PRO",
+        false,
+        ADMIN_PRINCIPAL,
+        Instant.EPOCH,
+        List.of());
   }
 
   public GatewayConfig config() {
@@ -229,7 +294,8 @@ public final class Sluice implements AutoCloseable {
   public void close() {
     extraServers.forEach(GatewayServer::close);
     server.close();
-    engines.close();
+    warehouses.close();
+    launcher.shutdownNow();
     workers.shutdownNow();
     scheduler.shutdownNow();
     store.close();

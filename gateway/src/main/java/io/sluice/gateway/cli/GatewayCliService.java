@@ -7,6 +7,9 @@ import io.sluice.gateway.session.GatewayOperation;
 import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.NegotiatedProtocol;
 import io.sluice.gateway.thrift.CallContext;
+import io.sluice.gateway.warehouse.WarehouseSelection;
+import io.sluice.pool.Engine;
+import io.sluice.pool.EngineStartException;
 import io.sluice.pool.EngineUnavailableException;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelDelegationTokenReq;
@@ -110,11 +113,19 @@ public final class GatewayCliService implements TCLIService.Iface {
     }
     Map<String, String> configuration =
         request.isSetConfiguration() ? request.getConfiguration() : Map.of();
+    String warehouse = WarehouseSelection.select(context.warehouse(), configuration);
+    if (!services.warehouses().exists(warehouse)) {
+      response.setStatus(
+          Statuses.error(
+              "Warehouse '" + warehouse + "' does not exist", GatewayServices.UNKNOWN_WAREHOUSE));
+      return protocol.isDatabricks() ? response : ExtensionFields.strip(response);
+    }
     GatewaySession session =
         services
             .sessions()
             .open(
                 principal.get(),
+                warehouse,
                 protocol,
                 configuration,
                 Optional.ofNullable(request.getInitialNamespace()));
@@ -181,15 +192,12 @@ public final class GatewayCliService implements TCLIService.Iface {
 
   @Override
   public TExecuteStatementResp ExecuteStatement(TExecuteStatementReq request) {
-    return startOperation(
-        request.getSessionHandle(),
-        engine ->
-            engine
-                .engine()
-                .client()
-                .ExecuteStatement(request.deepCopy().setSessionHandle(engine.handle())),
-        TExecuteStatementResp::getOperationHandle,
-        TExecuteStatementResp::setOperationHandle,
+    return respond(
+        () -> {
+          GatewaySession session =
+              services.sessions().session(request.getSessionHandle(), context.principal());
+          return shape(session, new StatementAdmission(services).execute(session, request));
+        },
         TExecuteStatementResp::new);
   }
 
@@ -324,6 +332,9 @@ public final class GatewayCliService implements TCLIService.Iface {
     return onOperation(
         request.getOperationHandle(),
         operation -> {
+          if (!operation.isBound()) {
+            return QueuedStatus.of(operation);
+          }
           try {
             TGetOperationStatusResp response =
                 operation
@@ -335,8 +346,12 @@ public final class GatewayCliService implements TCLIService.Iface {
             if (response.getOperationState() == TOperationState.INITIALIZED_STATE) {
               response.setOperationState(TOperationState.PENDING_STATE);
             }
+            if (QueuedStatus.isFinal(response.getOperationState())) {
+              operation.releaseSlot();
+            }
             return response;
           } catch (EngineUnavailableException e) {
+            operation.releaseSlot();
             String message = "The statement was aborted: " + e.getMessage();
             return new TGetOperationStatusResp(Statuses.success())
                 .setOperationState(TOperationState.ERROR_STATE)
@@ -352,12 +367,19 @@ public final class GatewayCliService implements TCLIService.Iface {
   public TCancelOperationResp CancelOperation(TCancelOperationReq request) {
     return onOperation(
         request.getOperationHandle(),
-        operation ->
-            operation
-                .engineSession()
-                .engine()
-                .client()
-                .CancelOperation(new TCancelOperationReq(operation.engineHandle())),
+        operation -> {
+          if (operation.cancelUnlessBound()) {
+            return new TCancelOperationResp(Statuses.success());
+          }
+          TCancelOperationResp response =
+              operation
+                  .engineSession()
+                  .engine()
+                  .client()
+                  .CancelOperation(new TCancelOperationReq(operation.engineHandle()));
+          operation.releaseSlot();
+          return response;
+        },
         TCancelOperationResp::new);
   }
 
@@ -367,6 +389,8 @@ public final class GatewayCliService implements TCLIService.Iface {
         request.getOperationHandle(),
         operation -> {
           services.sessions().forget(operation);
+          operation.cancelUnlessBound();
+          operation.releaseSlot();
           // The client is done with it; releasing it on the engine need not delay the reply.
           services.background().execute(() -> closeQuietly(operation));
           return new TCloseOperationResp(Statuses.success());
@@ -500,13 +524,18 @@ public final class GatewayCliService implements TCLIService.Iface {
   }
 
   private static void closeQuietly(GatewayOperation operation) {
+    operation.cancelUnlessBound();
+    operation.releaseSlot();
+    if (!operation.isBound()) {
+      return;
+    }
     try {
       operation
           .engineSession()
           .engine()
           .client()
           .CloseOperation(new TCloseOperationReq(operation.engineHandle()));
-    } catch (TException e) {
+    } catch (SluiceException | TException e) {
       log.debug("Engine operation already gone", e);
     }
   }
@@ -534,7 +563,13 @@ public final class GatewayCliService implements TCLIService.Iface {
     return respond(
         () -> {
           GatewaySession session = services.sessions().session(handle, context.principal());
-          return shape(session, work.run(session, session.engineSession(services.engines())));
+          Engine engine;
+          try {
+            engine = services.engines(session).acquire(session.principal(), session.pinnedEngine());
+          } catch (EngineStartException e) {
+            throw StatementAdmission.cannotStart(e);
+          }
+          return shape(session, work.run(session, session.engineSession(engine)));
         },
         failure);
   }

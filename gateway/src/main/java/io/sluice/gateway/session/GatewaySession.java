@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.gateway.cli.SluiceException;
 import io.sluice.gateway.cli.Statuses;
 import io.sluice.pool.Engine;
-import io.sluice.pool.EngineManager;
-import io.sluice.pool.EngineStartException;
 import io.sluice.protocol.thrift.TNamespace;
 import io.sluice.protocol.thrift.TOpenSessionReq;
 import io.sluice.protocol.thrift.TOpenSessionResp;
@@ -30,6 +28,7 @@ public final class GatewaySession {
 
   private final TSessionHandle handle;
   private final String principal;
+  private final String warehouseId;
   private final NegotiatedProtocol protocol;
   private final Map<String, String> configuration;
   private final Optional<TNamespace> initialNamespace;
@@ -39,11 +38,13 @@ public final class GatewaySession {
   GatewaySession(
       TSessionHandle handle,
       String principal,
+      String warehouseId,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
       Optional<TNamespace> initialNamespace) {
     this.handle = requireNonNull(handle, "handle is null");
     this.principal = requireNonNull(principal, "principal is null");
+    this.warehouseId = requireNonNull(warehouseId, "warehouseId is null");
     this.protocol = requireNonNull(protocol, "protocol is null");
     this.configuration = Map.copyOf(requireNonNull(configuration, "configuration is null"));
     this.initialNamespace = requireNonNull(initialNamespace, "initialNamespace is null");
@@ -61,18 +62,22 @@ public final class GatewaySession {
     return protocol;
   }
 
-  /** The engine session to run this session's work on, opening one when needed. */
-  public synchronized EngineSession engineSession(EngineManager engines)
+  /** The warehouse this session's statements run on. */
+  public String warehouseId() {
+    return warehouseId;
+  }
+
+  /** The engine this session's state lives on, while it runs: its statements go there. */
+  public synchronized Optional<Engine> pinnedEngine() {
+    return openEngineSession().map(EngineSession::engine);
+  }
+
+  /**
+   * The session's engine session on {@code engine}, opened with the client's original settings when
+   * the session has none there (its first statement, or its engine was replaced).
+   */
+  public synchronized EngineSession engineSession(Engine engine)
       throws SluiceException, TException {
-    Engine engine;
-    try {
-      engine = engines.acquire();
-    } catch (EngineStartException e) {
-      throw new SluiceException(
-          "Cannot start a Spark engine for this warehouse: " + e.getMessage(),
-          Statuses.CONNECTION_FAILURE,
-          e);
-    }
     if (engineSession != null && engineSession.engine() == engine) {
       return engineSession;
     }

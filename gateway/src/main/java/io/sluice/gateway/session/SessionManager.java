@@ -23,12 +23,14 @@ public final class SessionManager {
 
   public GatewaySession open(
       String principal,
+      String warehouseId,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
       Optional<TNamespace> initialNamespace) {
     TSessionHandle handle = new TSessionHandle(Handles.newIdentifier());
     GatewaySession session =
-        new GatewaySession(handle, principal, protocol, configuration, initialNamespace);
+        new GatewaySession(
+            handle, principal, warehouseId, protocol, configuration, initialNamespace);
     sessions.put(Handles.key(handle.getSessionId()), session);
     return session;
   }
@@ -78,6 +80,20 @@ public final class SessionManager {
     return operation;
   }
 
+  /**
+   * Registers a statement that waits for a slot in its warehouse and has no engine operation yet.
+   * Its handle says it has a result set, as every statement on our engines does.
+   */
+  public GatewayOperation registerQueued(GatewaySession session) {
+    TOperationHandle clientHandle =
+        new TOperationHandle(Handles.newIdentifier(), TOperationType.EXECUTE_STATEMENT, true);
+    GatewayOperation operation = new GatewayOperation(clientHandle, session, null, null);
+    String key = Handles.key(clientHandle.getOperationId());
+    operations.put(key, operation);
+    session.addOperation(key, operation);
+    return operation;
+  }
+
   public GatewayOperation operation(TOperationHandle handle, Optional<String> principal)
       throws SluiceException {
     GatewayOperation operation =
@@ -102,5 +118,13 @@ public final class SessionManager {
 
   public int sessionCount() {
     return sessions.size();
+  }
+
+  /** Open sessions on one warehouse. */
+  public int sessionCount(String warehouseId) {
+    return (int)
+        sessions.values().stream()
+            .filter(session -> session.warehouseId().equals(warehouseId))
+            .count();
   }
 }

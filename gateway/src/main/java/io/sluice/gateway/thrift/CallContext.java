@@ -5,11 +5,23 @@ import java.util.Optional;
 /**
  * Who makes a Thrift call and over what: the principal authenticated by the transport (SASL PLAIN
  * or an HTTP Authorization header), or empty on a NOSASL connection where OpenSession carries the
- * credentials itself.
+ * credentials itself; and the warehouse the transport addressed ({@code /sql/1.0/warehouses/{id}}
+ * over HTTP), if it named one.
  */
 public record CallContext(
-    Optional<String> principal, String transport, String remoteAddress, String userAgent) {
+    Optional<String> principal,
+    String transport,
+    String remoteAddress,
+    String userAgent,
+    Optional<String> warehouse) {
   public CallContext {
     principal = principal == null ? Optional.empty() : principal;
+    warehouse = warehouse == null ? Optional.empty() : warehouse;
+  }
+
+  /** A call on a transport that names no warehouse. */
+  public CallContext(
+      Optional<String> principal, String transport, String remoteAddress, String userAgent) {
+    this(principal, transport, remoteAddress, userAgent, Optional.empty());
   }
 }
