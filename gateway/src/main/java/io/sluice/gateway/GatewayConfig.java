@@ -136,6 +136,25 @@ public record GatewayConfig(
         workerThreads);
   }
 
+  public GatewayConfig withEngineMaster(String master) {
+    return new GatewayConfig(
+        host,
+        binaryPort,
+        httpPort,
+        dataDirectory,
+        tlsCertificate,
+        tlsKey,
+        adminToken,
+        engineClasspath,
+        master,
+        maxMessageBytes,
+        handshakeTimeout,
+        partialMessageTimeout,
+        connectionIdleTimeout,
+        engineIdleTimeout,
+        workerThreads);
+  }
+
   public GatewayConfig withMaxMessageBytes(int bytes) {
     return new GatewayConfig(
         host,

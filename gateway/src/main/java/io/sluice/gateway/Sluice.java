@@ -22,6 +22,7 @@ import io.sluice.governance.warehouse.WarehouseStore;
 import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
+import io.sluice.pool.SharedMetastore;
 import io.sluice.pool.SparkJvmOptions;
 import io.sluice.pool.WarehouseSettings;
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class Sluice implements AutoCloseable {
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
   private final WarehouseRegistry warehouses;
+  private final SharedMetastore metastore;
   private final ExecutorService launcher;
   private final ExecutorService workers;
   private final TokenAuthenticator authenticator;
@@ -70,6 +72,7 @@ public final class Sluice implements AutoCloseable {
       String adminToken,
       ScheduledExecutorService scheduler,
       WarehouseRegistry warehouses,
+      SharedMetastore metastore,
       ExecutorService launcher,
       ExecutorService workers,
       TokenAuthenticator authenticator,
@@ -86,6 +89,7 @@ public final class Sluice implements AutoCloseable {
     this.scheduler = scheduler;
     this.warehouses = warehouses;
     this.launcher = launcher;
+    this.metastore = metastore;
     this.workers = workers;
     this.server = server;
   }
@@ -114,11 +118,13 @@ public final class Sluice implements AutoCloseable {
             dataDirectory.resolve("logs"),
             Duration.ofMinutes(3));
     ExecutorService launcher = Executors.newCachedThreadPool(daemonThreads("sluice-engine-start"));
+    SharedMetastore metastore = new SharedMetastore(launchSpec);
     WarehouseRegistry warehouses =
         WarehouseRegistry.load(
             new WarehouseStore(store.dataSource()),
             new WarehouseEngineFactory(
                 launchSpec,
+                metastore,
                 launcher,
                 Clock.systemUTC(),
                 scheduler,
@@ -154,6 +160,7 @@ public final class Sluice implements AutoCloseable {
       httpPort.set(server.httpPort());
     } catch (Exception e) {
       warehouses.close();
+      metastore.close();
       launcher.shutdownNow();
       workers.shutdownNow();
       scheduler.shutdownNow();
@@ -167,6 +174,7 @@ public final class Sluice implements AutoCloseable {
         adminToken,
         scheduler,
         warehouses,
+        metastore,
         launcher,
         workers,
         authenticator,
@@ -295,6 +303,7 @@ public final class Sluice implements AutoCloseable {
     extraServers.forEach(GatewayServer::close);
     server.close();
     warehouses.close();
+    metastore.close();
     launcher.shutdownNow();
     workers.shutdownNow();
     scheduler.shutdownNow();

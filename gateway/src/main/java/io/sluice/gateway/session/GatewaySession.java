@@ -85,6 +85,8 @@ public final class GatewaySession {
     engineConfiguration.put("sluice.user", principal);
     TOpenSessionReq request =
         new TOpenSessionReq()
+            // Classic clusters (Spark's own Thrift server) read only the Hive field.
+            .setClient_protocol(TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)
             .setClient_protocol_i64(ENGINE_PROTOCOL)
             .setUsername(principal)
             .setPassword(engine.secret())

@@ -3,10 +3,13 @@ package io.sluice.gateway.warehouse;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.governance.warehouse.WarehouseDefinition;
+import io.sluice.pool.ClassicClusters;
 import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.EngineProcess;
+import io.sluice.pool.HiveServer2Probe;
+import io.sluice.pool.SharedMetastore;
 import io.sluice.pool.WarehouseSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +26,21 @@ import java.util.function.Supplier;
  * from the gateway's base launch spec, sized by the warehouse's {@code cluster_size} (cores and
  * heap), and scheduled by its cluster counts and auto-stop time.
  *
+ * <p>Every engine uses the gateway's {@link SharedMetastore}, so all of them see the same tables.
+ *
  * <p>With the default master {@code local[*]} an engine runs {@code local[cores]}; with a cluster
- * master ({@code spark://...}) it asks the cluster for {@code spark.cores.max} cores; any other
- * master is used as given.
+ * master ({@code spark://...}) it asks the cluster for {@code spark.cores.max} cores and gives
+ * executors the engine's classpath (the workers must see the same paths, as on one machine or a
+ * shared file system); any other master is used as given.
  */
 public final class WarehouseEngineFactory {
   static final String DEFAULT_LOCAL_MASTER = "local[*]";
+  static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(5);
+  static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CLASSIC_CONNECTION_LIFETIME = Duration.ofMinutes(30);
 
   private final EngineLaunchSpec base;
+  private final SharedMetastore metastore;
   private final Executor launcher;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
@@ -38,11 +48,13 @@ public final class WarehouseEngineFactory {
 
   public WarehouseEngineFactory(
       EngineLaunchSpec base,
+      SharedMetastore metastore,
       Executor launcher,
       Clock clock,
       ScheduledExecutorService scheduler,
       Duration scaleInIdle) {
     this.base = requireNonNull(base, "base is null");
+    this.metastore = requireNonNull(metastore, "metastore is null");
     this.launcher = requireNonNull(launcher, "launcher is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.scheduler = requireNonNull(scheduler, "scheduler is null");
@@ -53,13 +65,35 @@ public final class WarehouseEngineFactory {
   EngineManager create(Supplier<WarehouseDefinition> definition) {
     return new EngineManager(
         definition.get().id(),
-        engineName -> EngineProcess.start(launchSpec(definition.get()), engineName),
+        engineName ->
+            EngineProcess.start(
+                withMetastore(launchSpec(definition.get()), metastore.connection()), engineName),
         settings(definition.get()),
         launcher,
         clock,
         Duration.ofMinutes(30),
         scheduler,
         Duration.ofSeconds(5));
+  }
+
+  /** A classic warehouse's clusters, health-checked from now on. */
+  ClassicClusters createClassic(WarehouseDefinition definition) {
+    ClassicClusters clusters =
+        new ClassicClusters(
+            definition.id(),
+            definition.endpoints().stream()
+                .map(endpoint -> new ClassicClusters.Endpoint(endpoint.host(), endpoint.port()))
+                .toList(),
+            settings(definition),
+            new HiveServer2Probe(HEALTH_CHECK_TIMEOUT),
+            Duration.ofMinutes(30),
+            CLASSIC_CONNECTION_LIFETIME,
+            launcher,
+            clock,
+            scheduler,
+            HEALTH_CHECK_INTERVAL);
+    launcher.execute(clusters::checkHealth);
+    return clusters;
   }
 
   WarehouseSettings settings(WarehouseDefinition definition) {
@@ -73,6 +107,26 @@ public final class WarehouseEngineFactory {
         definition.enginePerUser());
   }
 
+  private static EngineLaunchSpec withMetastore(
+      EngineLaunchSpec spec, SharedMetastore.Connection connection) {
+    Map<String, String> sparkConf = new HashMap<>(connection.sparkConf());
+    sparkConf.putAll(spec.sparkConf());
+    Map<String, String> environment = new HashMap<>(spec.environment());
+    environment.putAll(connection.environment());
+    return new EngineLaunchSpec(
+        spec.javaExecutable(),
+        spec.jvmOptions(),
+        spec.classpath(),
+        spec.mainClass(),
+        spec.dataDirectory(),
+        spec.master(),
+        sparkConf,
+        spec.logDirectory(),
+        spec.startTimeout(),
+        environment);
+  }
+
+  /** How an engine of {@code definition} launches; fails for a size the gateway cannot run. */
   EngineLaunchSpec launchSpec(WarehouseDefinition definition) {
     ClusterSize size =
         ClusterSize.fromName(definition.clusterSize())
@@ -87,6 +141,8 @@ public final class WarehouseEngineFactory {
       master = "local[" + size.cores() + "]";
     } else if (master.startsWith("spark://")) {
       sparkConf.putIfAbsent("spark.cores.max", String.valueOf(size.cores()));
+      // Executors run Spark from the engine's own jars (same paths on every worker).
+      sparkConf.putIfAbsent("spark.executor.extraClassPath", base.classpath());
     }
     return new EngineLaunchSpec(
         base.javaExecutable(),
@@ -97,6 +153,7 @@ public final class WarehouseEngineFactory {
         master,
         sparkConf,
         base.logDirectory(),
-        base.startTimeout());
+        base.startTimeout(),
+        base.environment());
   }
 }

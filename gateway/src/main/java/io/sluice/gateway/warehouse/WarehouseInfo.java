@@ -22,7 +22,11 @@ public record WarehouseInfo(
     int numQueuedQueries,
     String jdbcUrl,
     OdbcParams odbcParams,
-    Health health) {
+    Health health,
+    java.util.List<EndpointStatus> endpoints) {
+
+  /** A classic warehouse's cluster and its state: HEALTHY or UNHEALTHY, and whether it drains. */
+  public record EndpointStatus(String host, int port, String health, boolean draining) {}
 
   /** How ODBC and JDBC clients reach the warehouse. */
   public record OdbcParams(String hostname, String path, String protocol, int port) {}

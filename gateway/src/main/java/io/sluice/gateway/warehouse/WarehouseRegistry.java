@@ -79,6 +79,14 @@ public final class WarehouseRegistry implements AutoCloseable {
     if (!store.update(definition)) {
       return false;
     }
+    WarehouseDefinition before = warehouse.definition();
+    if (before.serverless() != definition.serverless()
+        || !before.endpoints().equals(definition.endpoints())) {
+      // Different clusters: a new runtime replaces the old one (its statements fail).
+      warehouses.put(definition.id(), new Warehouse(definition, engines));
+      warehouse.close();
+      return true;
+    }
     warehouse.redefine(definition);
     warehouse.engines().updateSettings(engines.settings(definition));
     return true;
@@ -91,12 +99,12 @@ public final class WarehouseRegistry implements AutoCloseable {
       return false;
     }
     warehouses.remove(id);
-    warehouse.engines().close();
+    warehouse.close();
     return true;
   }
 
   @Override
   public void close() {
-    warehouses.values().forEach(warehouse -> warehouse.engines().close());
+    warehouses.values().forEach(Warehouse::close);
   }
 }

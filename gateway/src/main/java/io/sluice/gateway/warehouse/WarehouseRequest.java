@@ -13,4 +13,9 @@ public record WarehouseRequest(
     Integer autoStopMins,
     Boolean enableServerlessCompute,
     String warehouseType,
-    Boolean enginePerUser) {}
+    Boolean enginePerUser,
+    java.util.List<Endpoint> endpoints) {
+
+  /** A classic warehouse's cluster: a HiveServer2 host and port. */
+  public record Endpoint(String host, Integer port) {}
+}

@@ -11,6 +11,7 @@ import io.sluice.gateway.rest.RestResponse;
 import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.governance.warehouse.WarehouseConflictException;
 import io.sluice.governance.warehouse.WarehouseDefinition;
+import io.sluice.pool.ClassicClusters;
 import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineStartException;
 import io.sluice.pool.WarehouseSnapshot;
@@ -24,8 +25,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * The Databricks Warehouses API, {@code /api/2.0/sql/warehouses}: list, get, create, edit, delete,
- * start and stop. Anyone with a token may list, read and start warehouses; creating, editing,
- * deleting and stopping is for administrators.
+ * start and stop, plus draining a classic warehouse's cluster ({@code
+ * /{id}/endpoints/{index}/drain} and {@code /undrain}). Anyone with a token may list, read and
+ * start warehouses; creating, editing, deleting, stopping and draining is for administrators.
  */
 public final class WarehousesModule implements RestModule {
   private static final String BASE = "/api/2.0/sql/warehouses";
@@ -62,7 +64,36 @@ public final class WarehousesModule implements RestModule {
         .post(BASE + "/{id}/edit", this::edit)
         .delete(BASE + "/{id}", this::delete)
         .post(BASE + "/{id}/start", this::start)
-        .post(BASE + "/{id}/stop", this::stop);
+        .post(BASE + "/{id}/stop", this::stop)
+        .post(BASE + "/{id}/endpoints/{index}/drain", request -> drain(request, true))
+        .post(BASE + "/{id}/endpoints/{index}/undrain", request -> drain(request, false));
+  }
+
+  /** Drains a classic warehouse's cluster (no new statements; running ones finish) or ends it. */
+  private RestResponse drain(RestRequest request, boolean draining) {
+    requireAdmin(request, "drain clusters");
+    Warehouse warehouse = warehouse(request);
+    ClassicClusters clusters =
+        warehouse
+            .classic()
+            .orElseThrow(
+                () ->
+                    RestException.invalidParameter(
+                        "Warehouse '"
+                            + warehouse.id()
+                            + "' is serverless: it has no clusters to drain"));
+    try {
+      clusters.drain(Integer.parseInt(request.pathParameter("index")), draining);
+    } catch (IllegalArgumentException e) {
+      throw RestException.invalidParameter(e.getMessage());
+    }
+    return RestResponse.emptyJson();
+  }
+
+  private static List<WarehouseRequest.Endpoint> requestEndpoints(WarehouseDefinition definition) {
+    return definition.endpoints().stream()
+        .map(endpoint -> new WarehouseRequest.Endpoint(endpoint.host(), endpoint.port()))
+        .toList();
   }
 
   private RestResponse list(RestRequest request) {
@@ -108,7 +139,8 @@ public final class WarehousesModule implements RestModule {
             body.autoStopMins(),
             body.enableServerlessCompute(),
             body.warehouseType(),
-            body.enginePerUser());
+            body.enginePerUser(),
+            body.endpoints() != null ? body.endpoints() : requestEndpoints(current));
     WarehouseDefinition edited =
         definition(
             current.id(),
@@ -239,9 +271,21 @@ public final class WarehousesModule implements RestModule {
       throw RestException.invalidParameter(
           "Serverless compute needs warehouse_type PRO, not CLASSIC");
     }
-    if (!serverless) {
+    List<WarehouseDefinition.Endpoint> endpoints = endpoints(body.endpoints());
+    if (serverless && !endpoints.isEmpty()) {
       throw RestException.invalidParameter(
-          "Classic warehouses (enable_serverless_compute=false) are not supported yet");
+          "A serverless warehouse starts its own engines: endpoints are for classic warehouses"
+              + " (enable_serverless_compute=false)");
+    }
+    if (!serverless) {
+      if (endpoints.isEmpty()) {
+        throw RestException.invalidParameter(
+            "A classic warehouse (enable_serverless_compute=false) needs endpoints:"
+                + " [{\"host\": ..., \"port\": ...}] of its HiveServer2 servers");
+      }
+      min = 1;
+      max = endpoints.size();
+      autoStop = 0;
     }
     boolean enginePerUser =
         body.enginePerUser() != null ? body.enginePerUser() : defaults.enginePerUser();
@@ -257,7 +301,28 @@ public final class WarehousesModule implements RestModule {
         enginePerUser,
         creator,
         createdAt,
-        List.of());
+        endpoints);
+  }
+
+  private static List<WarehouseDefinition.Endpoint> endpoints(
+      List<WarehouseRequest.Endpoint> requested) {
+    if (requested == null) {
+      return List.of();
+    }
+    List<WarehouseDefinition.Endpoint> endpoints = new java.util.ArrayList<>();
+    for (WarehouseRequest.Endpoint endpoint : requested) {
+      if (endpoint == null
+          || endpoint.host() == null
+          || endpoint.host().isBlank()
+          || endpoint.port() == null
+          || endpoint.port() < 1
+          || endpoint.port() > 65535) {
+        throw RestException.invalidParameter(
+            "Every endpoint needs a host and a port between 1 and 65535");
+      }
+      endpoints.add(new WarehouseDefinition.Endpoint(endpoint.host().trim(), endpoint.port()));
+    }
+    return endpoints;
   }
 
   private static int orDefault(Integer value, int defaultValue) {
@@ -295,6 +360,33 @@ public final class WarehousesModule implements RestModule {
             + path,
         new WarehouseInfo.OdbcParams(
             endpoint.host(), path, endpoint.tls() ? "https" : "http", endpoint.port()),
-        new WarehouseInfo.Health("HEALTHY"));
+        new WarehouseInfo.Health(health(warehouse)),
+        warehouse
+            .classic()
+            .map(
+                clusters ->
+                    clusters.status().stream()
+                        .map(
+                            status ->
+                                new WarehouseInfo.EndpointStatus(
+                                    status.host(),
+                                    status.port(),
+                                    status.health().name(),
+                                    status.draining()))
+                        .toList())
+            .orElse(null));
+  }
+
+  /** HEALTHY; for a classic warehouse DEGRADED when some clusters fail checks, FAILED when all. */
+  private static String health(Warehouse warehouse) {
+    if (warehouse.classic().isEmpty()) {
+      return "HEALTHY";
+    }
+    List<ClassicClusters.ClusterStatus> clusters = warehouse.classic().get().status();
+    long healthy =
+        clusters.stream()
+            .filter(cluster -> cluster.health() == ClassicClusters.Health.HEALTHY)
+            .count();
+    return healthy == clusters.size() ? "HEALTHY" : healthy == 0 ? "FAILED" : "DEGRADED";
   }
 }

@@ -50,7 +50,10 @@ public final class EngineManager implements AutoCloseable {
   private static final String SHARED = "";
 
   private final String name;
+
+  /** Null for a warehouse whose engines are attached from outside (a classic warehouse). */
   private final EngineStarter starter;
+
   private final Executor launcher;
   private final Clock clock;
   private final Duration callTimeout;
@@ -86,7 +89,7 @@ public final class EngineManager implements AutoCloseable {
       ScheduledExecutorService scheduler,
       Duration checkInterval) {
     this.name = requireNonNull(name, "name is null");
-    this.starter = requireNonNull(starter, "starter is null");
+    this.starter = starter;
     this.settings = requireNonNull(settings, "settings is null");
     this.launcher = requireNonNull(launcher, "launcher is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -98,6 +101,27 @@ public final class EngineManager implements AutoCloseable {
             checkInterval.toMillis(),
             checkInterval.toMillis(),
             TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A warehouse that starts no engines: {@link #attach} and {@link #detach} decide which ones serve
+   * it (a classic warehouse's healthy clusters). Statements queue while none is attached.
+   */
+  public static EngineManager attached(
+      String name,
+      WarehouseSettings settings,
+      Executor launcher,
+      Clock clock,
+      ScheduledExecutorService scheduler) {
+    return new EngineManager(
+        name,
+        null,
+        settings,
+        launcher,
+        clock,
+        Duration.ofMinutes(30),
+        scheduler,
+        Duration.ofSeconds(5));
   }
 
   /** A warehouse whose engines are launched from {@code spec}. */
@@ -179,6 +203,10 @@ public final class EngineManager implements AutoCloseable {
         }
         if (startFailures != failuresBefore && lastStartFailure != null) {
           throw lastStartFailure;
+        }
+        if (starter == null) {
+          throw new EngineStartException(
+              "Warehouse " + name + " has no healthy cluster in service", null);
         }
         if (starting.getOrDefault(owner, 0) == 0) {
           startEngine(owner);
@@ -287,7 +315,9 @@ public final class EngineManager implements AutoCloseable {
       }
       removeDeadEngines();
       Instant now = clock.instant();
-      if (autoStopDue(now)) {
+      if (starter == null) {
+        // Attached engines come and go with their health, not with load.
+      } else if (autoStopDue(now)) {
         log.info("Warehouse {} stops after {} without work", name, settings.autoStop());
         wanted = false;
         idle.addAll(removeAllEngines("The warehouse stopped"));
@@ -321,6 +351,36 @@ public final class EngineManager implements AutoCloseable {
     periodicCheck.cancel(false);
     runAfterUnlock();
     stopped.forEach(pooled -> pooled.engine.stop(STOP_GRACE));
+  }
+
+  /** Puts an engine the manager did not start into service. */
+  public void attach(Engine engine) {
+    synchronized (this) {
+      if (closed || pooled(engine).isPresent()) {
+        return;
+      }
+      engines.add(new PooledEngine(engine, SHARED, clock.instant()));
+      dispatch();
+      notifyAll();
+    }
+    runAfterUnlock();
+  }
+
+  /**
+   * Takes an attached engine out of service: it gets no new statements; those running on it go on
+   * (their slots are simply no longer counted). Sessions on it move elsewhere.
+   */
+  public void detach(Engine engine) {
+    synchronized (this) {
+      pooled(engine)
+          .ifPresent(
+              pooled -> {
+                engines.remove(pooled);
+                orphanPinnedRequests(engine);
+              });
+      dispatch();
+    }
+    runAfterUnlock();
   }
 
   void release(Engine engine, String user) {
@@ -436,7 +496,7 @@ public final class EngineManager implements AutoCloseable {
 
   /** Starts the engines that waiting statements and the minimum call for. */
   private void scale() {
-    if (closed || !wanted) {
+    if (closed || !wanted || starter == null) {
       return;
     }
     Map<String, Integer> waiting = new HashMap<>();
