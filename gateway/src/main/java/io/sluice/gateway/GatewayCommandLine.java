@@ -21,7 +21,8 @@ import java.util.Set;
  * --tls-cert PEM        certificate chain, enables TLS on both ports (with --tls-key)
  * --tls-key PEM         PKCS#8 private key
  * --engine-master URL   Spark master for engines (default local[*])
- * --engine-idle-timeout D  stop an engine after this long without work (default 10m; e.g. 30s, 2h)
+ * --engine-idle-timeout D  the default warehouse's auto-stop time at first start (default 10m)
+ * --warm-engines N      engines kept started and warmed per engine size (default 0)
  * --home DIR            the Sluice build tree, to find the engine's classpath (default .)
  * </pre>
  *
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class GatewayCommandLine {
   static final String USAGE =
       "Usage: sluice start [--data-dir DIR] [--binary-port N] [--http-port N] [--host H]"
-          + " [--tls-cert PEM --tls-key PEM] [--engine-master URL] [--engine-idle-timeout 10m] [--home DIR]";
+          + " [--tls-cert PEM --tls-key PEM] [--engine-master URL] [--engine-idle-timeout 10m] [--warm-engines N] [--home DIR]";
   private static final Set<String> OPTIONS =
       Set.of(
           "--data-dir",
@@ -41,6 +42,7 @@ public final class GatewayCommandLine {
           "--tls-key",
           "--engine-master",
           "--engine-idle-timeout",
+          "--warm-engines",
           "--home");
 
   private GatewayCommandLine() {}
@@ -80,7 +82,8 @@ public final class GatewayCommandLine {
         Optional.ofNullable(options.get("--engine-idle-timeout"))
             .map(GatewayCommandLine::duration)
             .orElse(defaults.engineIdleTimeout()),
-        defaults.workerThreads());
+        defaults.workerThreads(),
+        count(options, "--warm-engines", defaults.warmEngines()));
   }
 
   private static int port(Map<String, String> options, String name, int defaultPort) {
@@ -94,6 +97,23 @@ public final class GatewayCommandLine {
       throw new IllegalArgumentException(
           "Option " + name + " needs a port number, not '" + value + "'");
     }
+  }
+
+  private static int count(Map<String, String> options, String name, int defaultCount) {
+    String value = options.get(name);
+    if (value == null) {
+      return defaultCount;
+    }
+    try {
+      int count = Integer.parseInt(value);
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException(
+        "Option " + name + " needs a number of at least 0, not '" + value + "'");
   }
 
   static Duration duration(String value) {

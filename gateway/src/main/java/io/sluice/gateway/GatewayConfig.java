@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param handshakeTimeout time a new connection has to authenticate or send its first request
  * @param partialMessageTimeout time a client may take to finish sending a started request
  * @param connectionIdleTimeout an open connection with no traffic for this long is closed
- * @param engineIdleTimeout an engine with no work for this long is stopped
+ * @param engineIdleTimeout the default warehouse's auto-stop time when it is first created
+ * @param warmEngines engines kept started and warmed for each engine size in use, so that a stopped
+ *     serverless warehouse answers its first statement quickly; 0 keeps none
  */
 public record GatewayConfig(
     String host,
@@ -31,7 +33,8 @@ public record GatewayConfig(
     Duration partialMessageTimeout,
     Duration connectionIdleTimeout,
     Duration engineIdleTimeout,
-    int workerThreads) {
+    int workerThreads,
+    int warmEngines) {
   public GatewayConfig {
     requireNonNull(host, "host is null");
     requireNonNull(dataDirectory, "dataDirectory is null");
@@ -52,6 +55,9 @@ public record GatewayConfig(
     if (maxMessageBytes <= 0 || workerThreads <= 0) {
       throw new IllegalArgumentException("maxMessageBytes and workerThreads must be positive");
     }
+    if (warmEngines < 0) {
+      throw new IllegalArgumentException("warmEngines must not be negative");
+    }
   }
 
   /** Defaults for everything but where data lives and what engines run. */
@@ -71,7 +77,8 @@ public record GatewayConfig(
         Duration.ofSeconds(60),
         Duration.ofHours(1),
         Duration.ofMinutes(10),
-        256);
+        256,
+        0);
   }
 
   public boolean tlsEnabled() {
@@ -94,7 +101,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        warmEngines);
   }
 
   public GatewayConfig withTls(Path certificate, Path key) {
@@ -113,7 +121,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        warmEngines);
   }
 
   public GatewayConfig withTimeouts(
@@ -133,7 +142,28 @@ public record GatewayConfig(
         partialMessage,
         connectionIdle,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        warmEngines);
+  }
+
+  public GatewayConfig withWarmEngines(int engines) {
+    return new GatewayConfig(
+        host,
+        binaryPort,
+        httpPort,
+        dataDirectory,
+        tlsCertificate,
+        tlsKey,
+        adminToken,
+        engineClasspath,
+        engineMaster,
+        maxMessageBytes,
+        handshakeTimeout,
+        partialMessageTimeout,
+        connectionIdleTimeout,
+        engineIdleTimeout,
+        workerThreads,
+        engines);
   }
 
   public GatewayConfig withEngineMaster(String master) {
@@ -152,7 +182,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        warmEngines);
   }
 
   public GatewayConfig withMaxMessageBytes(int bytes) {
@@ -171,7 +202,8 @@ public record GatewayConfig(
         partialMessageTimeout,
         connectionIdleTimeout,
         engineIdleTimeout,
-        workerThreads);
+        workerThreads,
+        warmEngines);
   }
 
   private static void checkPort(String name, int port) {

@@ -11,6 +11,7 @@ import io.sluice.gateway.rest.RestRoutes;
 import io.sluice.gateway.server.GatewayServer;
 import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.thrift.ThriftDispatcher;
+import io.sluice.gateway.warehouse.MetastoreEngineLauncher;
 import io.sluice.gateway.warehouse.WarehouseAddress;
 import io.sluice.gateway.warehouse.WarehouseEngineFactory;
 import io.sluice.gateway.warehouse.WarehouseRegistry;
@@ -22,9 +23,11 @@ import io.sluice.governance.warehouse.WarehouseStore;
 import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
+import io.sluice.pool.EngineWarmUp;
 import io.sluice.pool.SharedMetastore;
 import io.sluice.pool.SparkJvmOptions;
 import io.sluice.pool.WarehouseSettings;
+import io.sluice.pool.WarmPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +58,7 @@ public final class Sluice implements AutoCloseable {
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
   private final WarehouseRegistry warehouses;
+  private final WarmPool warmPool;
   private final SharedMetastore metastore;
   private final ExecutorService launcher;
   private final ExecutorService workers;
@@ -72,6 +76,7 @@ public final class Sluice implements AutoCloseable {
       String adminToken,
       ScheduledExecutorService scheduler,
       WarehouseRegistry warehouses,
+      WarmPool warmPool,
       SharedMetastore metastore,
       ExecutorService launcher,
       ExecutorService workers,
@@ -90,6 +95,7 @@ public final class Sluice implements AutoCloseable {
     this.warehouses = warehouses;
     this.launcher = launcher;
     this.metastore = metastore;
+    this.warmPool = warmPool;
     this.workers = workers;
     this.server = server;
   }
@@ -119,12 +125,16 @@ public final class Sluice implements AutoCloseable {
             Duration.ofMinutes(3));
     ExecutorService launcher = Executors.newCachedThreadPool(daemonThreads("sluice-engine-start"));
     SharedMetastore metastore = new SharedMetastore(launchSpec);
+    MetastoreEngineLauncher engineLauncher = new MetastoreEngineLauncher(metastore);
+    WarmPool warmPool =
+        new WarmPool(engineLauncher, launcher, config.warmEngines(), new EngineWarmUp(3));
     WarehouseRegistry warehouses =
         WarehouseRegistry.load(
             new WarehouseStore(store.dataSource()),
             new WarehouseEngineFactory(
                 launchSpec,
-                metastore,
+                engineLauncher,
+                warmPool,
                 launcher,
                 Clock.systemUTC(),
                 scheduler,
@@ -160,6 +170,7 @@ public final class Sluice implements AutoCloseable {
       httpPort.set(server.httpPort());
     } catch (Exception e) {
       warehouses.close();
+      warmPool.close();
       metastore.close();
       launcher.shutdownNow();
       workers.shutdownNow();
@@ -174,6 +185,7 @@ public final class Sluice implements AutoCloseable {
         adminToken,
         scheduler,
         warehouses,
+        warmPool,
         metastore,
         launcher,
         workers,
@@ -253,6 +265,11 @@ public final class Sluice implements AutoCloseable {
         .engines();
   }
 
+  /** Warm engines (none unless {@code --warm-engines} asks for them). */
+  public WarmPool warmPool() {
+    return warmPool;
+  }
+
   public WarehouseRegistry warehouses() {
     return warehouses;
   }
@@ -303,6 +320,7 @@ public final class Sluice implements AutoCloseable {
     extraServers.forEach(GatewayServer::close);
     server.close();
     warehouses.close();
+    warmPool.close();
     metastore.close();
     launcher.shutdownNow();
     workers.shutdownNow();

@@ -9,14 +9,15 @@ import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
 import io.sluice.pool.EngineProcess;
 import io.sluice.pool.HiveServer2Probe;
-import io.sluice.pool.SharedMetastore;
 import io.sluice.pool.WarehouseSettings;
+import io.sluice.pool.WarmPool;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -26,7 +27,9 @@ import java.util.function.Supplier;
  * from the gateway's base launch spec, sized by the warehouse's {@code cluster_size} (cores and
  * heap), and scheduled by its cluster counts and auto-stop time.
  *
- * <p>Every engine uses the gateway's {@link SharedMetastore}, so all of them see the same tables.
+ * <p>Every engine uses the gateway's shared metastore ({@link MetastoreEngineLauncher}), so all of
+ * them see the same tables. A warehouse that needs an engine takes a warm one of its size from the
+ * {@link WarmPool} when one is ready, and starts one otherwise.
  *
  * <p>With the default master {@code local[*]} an engine runs {@code local[cores]}; with a cluster
  * master ({@code spark://...}) it asks the cluster for {@code spark.cores.max} cores and gives
@@ -40,7 +43,8 @@ public final class WarehouseEngineFactory {
   static final Duration CLASSIC_CONNECTION_LIFETIME = Duration.ofMinutes(30);
 
   private final EngineLaunchSpec base;
-  private final SharedMetastore metastore;
+  private final MetastoreEngineLauncher engineLauncher;
+  private final WarmPool warmPool;
   private final Executor launcher;
   private final Clock clock;
   private final ScheduledExecutorService scheduler;
@@ -48,13 +52,15 @@ public final class WarehouseEngineFactory {
 
   public WarehouseEngineFactory(
       EngineLaunchSpec base,
-      SharedMetastore metastore,
+      MetastoreEngineLauncher engineLauncher,
+      WarmPool warmPool,
       Executor launcher,
       Clock clock,
       ScheduledExecutorService scheduler,
       Duration scaleInIdle) {
     this.base = requireNonNull(base, "base is null");
-    this.metastore = requireNonNull(metastore, "metastore is null");
+    this.engineLauncher = requireNonNull(engineLauncher, "engineLauncher is null");
+    this.warmPool = requireNonNull(warmPool, "warmPool is null");
     this.launcher = requireNonNull(launcher, "launcher is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.scheduler = requireNonNull(scheduler, "scheduler is null");
@@ -63,11 +69,14 @@ public final class WarehouseEngineFactory {
 
   /** The engines of a warehouse whose current definition {@code definition} supplies. */
   EngineManager create(Supplier<WarehouseDefinition> definition) {
+    warmPool.keepWarm(launchSpec(definition.get()));
     return new EngineManager(
         definition.get().id(),
-        engineName ->
-            EngineProcess.start(
-                withMetastore(launchSpec(definition.get()), metastore.connection()), engineName),
+        engineName -> {
+          EngineLaunchSpec spec = launchSpec(definition.get());
+          Optional<EngineProcess> warm = warmPool.take(spec);
+          return warm.isPresent() ? warm.get() : engineLauncher.start(spec, engineName);
+        },
         settings(definition.get()),
         launcher,
         clock,
@@ -105,25 +114,6 @@ public final class WarehouseEngineFactory {
         Duration.ofMinutes(definition.autoStopMinutes()),
         scaleInIdle,
         definition.enginePerUser());
-  }
-
-  private static EngineLaunchSpec withMetastore(
-      EngineLaunchSpec spec, SharedMetastore.Connection connection) {
-    Map<String, String> sparkConf = new HashMap<>(connection.sparkConf());
-    sparkConf.putAll(spec.sparkConf());
-    Map<String, String> environment = new HashMap<>(spec.environment());
-    environment.putAll(connection.environment());
-    return new EngineLaunchSpec(
-        spec.javaExecutable(),
-        spec.jvmOptions(),
-        spec.classpath(),
-        spec.mainClass(),
-        spec.dataDirectory(),
-        spec.master(),
-        sparkConf,
-        spec.logDirectory(),
-        spec.startTimeout(),
-        environment);
   }
 
   /** How an engine of {@code definition} launches; fails for a size the gateway cannot run. */
