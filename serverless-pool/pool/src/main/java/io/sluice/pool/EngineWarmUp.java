@@ -21,7 +21,7 @@ import org.apache.thrift.TException;
  * close), so that the JIT has compiled Spark's planning, code generation and our result encoding
  * before the first real statement arrives.
  */
-public final class EngineWarmUp {
+public final class EngineWarmUp implements WarmPool.WarmUp {
   private static final List<String> STATEMENTS =
       List.of(
           "SELECT 1",
@@ -38,6 +38,7 @@ public final class EngineWarmUp {
   }
 
   /** Warms {@code engine}; fails with {@link EngineStartException} when the engine misbehaves. */
+  @Override
   public void run(EngineProcess engine) throws EngineStartException {
     try (EngineConnectionPool connections =
         new EngineConnectionPool(

@@ -38,13 +38,19 @@ public final class WarmPool implements AutoCloseable {
   private final Launcher launcher;
   private final Executor executor;
   private final int enginesPerSpec;
-  private final EngineWarmUp warmUp;
+  private final WarmUp warmUp;
   private final Map<EngineLaunchSpec, Deque<EngineProcess>> ready = new HashMap<>();
   private final Map<EngineLaunchSpec, Integer> starting = new HashMap<>();
   private final AtomicLong names = new AtomicLong();
   private boolean closed;
 
-  public WarmPool(Launcher launcher, Executor executor, int enginesPerSpec, EngineWarmUp warmUp) {
+  /** Runs statements on a fresh engine before it is handed out ({@link EngineWarmUp}). */
+  @FunctionalInterface
+  public interface WarmUp {
+    void run(EngineProcess engine) throws EngineStartException;
+  }
+
+  public WarmPool(Launcher launcher, Executor executor, int enginesPerSpec, WarmUp warmUp) {
     this.launcher = requireNonNull(launcher, "launcher is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.warmUp = requireNonNull(warmUp, "warmUp is null");
