@@ -124,25 +124,6 @@ public final class EngineManager implements AutoCloseable {
         Duration.ofSeconds(5));
   }
 
-  /** A warehouse whose engines are launched from {@code spec}. */
-  public static EngineManager launching(
-      String name,
-      EngineLaunchSpec spec,
-      WarehouseSettings settings,
-      Executor launcher,
-      Clock clock,
-      ScheduledExecutorService scheduler) {
-    return new EngineManager(
-        name,
-        engineName -> EngineProcess.start(spec, engineName),
-        settings,
-        launcher,
-        clock,
-        Duration.ofMinutes(30),
-        scheduler,
-        Duration.ofSeconds(5));
-  }
-
   /**
    * Asks for a slot for one statement of {@code user}. {@code sessionEngine} is the engine the
    * statement's session lives on, if any; the statement then runs there while that engine lives.

@@ -44,7 +44,7 @@ public record WarehouseSettings(
     }
   }
 
-  /** One engine at a time, ten statements on it, a thousand waiting; stopped after {@code idle}. */
+  /** One engine, ten statements on it, a thousand waiting; stopped after {@code autoStop}. */
   public static WarehouseSettings singleEngine(Duration autoStop) {
     return new WarehouseSettings(
         1,
