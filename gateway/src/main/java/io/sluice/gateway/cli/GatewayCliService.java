@@ -389,8 +389,6 @@ public final class GatewayCliService implements TCLIService.Iface {
         request.getOperationHandle(),
         operation -> {
           services.sessions().forget(operation);
-          operation.cancelUnlessBound();
-          operation.releaseSlot();
           // The client is done with it; releasing it on the engine need not delay the reply.
           services.background().execute(() -> closeQuietly(operation));
           return new TCloseOperationResp(Statuses.success());
@@ -523,6 +521,7 @@ public final class GatewayCliService implements TCLIService.Iface {
     return services.sessions().register(session, engine, engineHandle).clientHandle();
   }
 
+  /** Ends an operation: its queue place or slot is given up, its engine operation closed. */
   private static void closeQuietly(GatewayOperation operation) {
     operation.cancelUnlessBound();
     operation.releaseSlot();
