@@ -49,6 +49,9 @@ public final class EngineManager implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
   private static final String SHARED = "";
 
+  /** After a failed start, the periodic check waits this long before starting engines again. */
+  static final Duration RETRY_BACKOFF = Duration.ofSeconds(30);
+
   private final String name;
 
   /** Null for a warehouse whose engines are attached from outside (a classic warehouse). */
@@ -72,6 +75,7 @@ public final class EngineManager implements AutoCloseable {
   private long generations;
   private long startFailures;
   private EngineStartException lastStartFailure;
+  private Instant noRetryBefore = Instant.MIN;
 
   /** How an engine process gets started; real launches use {@link EngineProcess#start}. */
   @FunctionalInterface
@@ -140,6 +144,7 @@ public final class EngineManager implements AutoCloseable {
       Engine pinned = sessionEngine.filter(this::isMember).orElse(null);
       request = new SlotRequest(this, user, ownerOf(user), pinned);
       wanted = true;
+      noRetryBefore = Instant.MIN;
       lastActivity = clock.instant();
       Optional<PooledEngine> free = freeEngineFor(request);
       if (free.isPresent()) {
@@ -257,6 +262,7 @@ public final class EngineManager implements AutoCloseable {
     synchronized (this) {
       checkOpen();
       wanted = true;
+      noRetryBefore = Instant.MIN;
       lastActivity = clock.instant();
       scale();
     }
@@ -477,7 +483,7 @@ public final class EngineManager implements AutoCloseable {
 
   /** Starts the engines that waiting statements and the minimum call for. */
   private void scale() {
-    if (closed || !wanted || starter == null) {
+    if (closed || !wanted || starter == null || clock.instant().isBefore(noRetryBefore)) {
       return;
     }
     Map<String, Integer> waiting = new HashMap<>();
@@ -558,6 +564,7 @@ public final class EngineManager implements AutoCloseable {
       starting.merge(owner, -1, Integer::sum);
       startFailures++;
       lastStartFailure = failure;
+      noRetryBefore = clock.instant().plus(RETRY_BACKOFF);
       boolean noneLeft =
           starting.getOrDefault(owner, 0) == 0
               && engines.stream().noneMatch(pooled -> pooled.owner.equals(owner));

@@ -269,6 +269,28 @@ class TestWarehouseScheduling {
   }
 
   @Test
+  void aFailedStartIsRetriedByTheNextStatementNotByAStartLoop() throws Exception {
+    try (EngineManager warehouse = warehouse(settings(1, 1, 10, 100), Map.of("fail", "true"))) {
+      SlotRequest first = warehouse.request("alice", Optional.empty());
+      assertThatThrownBy(() -> first.granted().get(60, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(EngineStartException.class);
+      warehouse.check();
+      assertThat(warehouse.snapshot().startingEngines()).isZero();
+      clock.advance(EngineManager.RETRY_BACKOFF.minusSeconds(1));
+      warehouse.check();
+      assertThat(warehouse.snapshot().startingEngines()).isZero();
+
+      SlotRequest second = warehouse.request("alice", Optional.empty());
+      assertThat(warehouse.snapshot().startingEngines()).isEqualTo(1);
+      assertThatThrownBy(() -> second.granted().get(60, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(EngineStartException.class);
+      clock.advance(EngineManager.RETRY_BACKOFF);
+      warehouse.check();
+      assertThat(warehouse.snapshot().startingEngines()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void stoppingTheWarehouseRefusesWaitingStatementsAndTheNextOneStartsItAgain() throws Exception {
     try (EngineManager warehouse = warehouse(settings(1, 1, 1, 100), Map.of())) {
       StatementSlot running = granted(warehouse.request("alice", Optional.empty()));
