@@ -22,6 +22,19 @@ public final class MetastoreEngineLauncher implements WarmPool.Launcher {
 
   @Override
   public EngineProcess start(EngineLaunchSpec spec, String name) throws EngineStartException {
+    if (!metastoreReady) {
+      synchronized (firstStart) {
+        if (!metastoreReady) {
+          EngineProcess first = launch(spec, name);
+          metastoreReady = true;
+          return first;
+        }
+      }
+    }
+    return launch(spec, name);
+  }
+
+  private EngineProcess launch(EngineLaunchSpec spec, String name) throws EngineStartException {
     SharedMetastore.Connection connection = metastore.connection();
     Map<String, String> sparkConf = new HashMap<>(connection.sparkConf());
     sparkConf.putAll(spec.sparkConf());
