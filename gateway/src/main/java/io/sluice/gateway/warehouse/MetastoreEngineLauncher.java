@@ -12,9 +12,15 @@ import java.util.Map;
 
 /**
  * Launches engines on the gateway's shared metastore, so that every engine sees the same tables.
+ *
+ * <p>An engine creates the metastore's tables when they are missing, and two engines doing so at
+ * once deadlock in Derby. So until one engine has started on this gateway (the tables exist from
+ * then on) engines start one at a time; afterwards they start in parallel.
  */
 public final class MetastoreEngineLauncher implements WarmPool.Launcher {
   private final SharedMetastore metastore;
+  private final Object firstStart = new Object();
+  private volatile boolean metastoreReady;
 
   public MetastoreEngineLauncher(SharedMetastore metastore) {
     this.metastore = requireNonNull(metastore, "metastore is null");
