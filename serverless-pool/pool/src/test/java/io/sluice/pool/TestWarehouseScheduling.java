@@ -287,6 +287,8 @@ class TestWarehouseScheduling {
       clock.advance(EngineManager.RETRY_BACKOFF);
       warehouse.check();
       assertThat(warehouse.snapshot().startingEngines()).isEqualTo(1);
+      // Wait for that start to fail too, so that no engine process outlives the test.
+      assertThatThrownBy(warehouse::acquire).isInstanceOf(EngineStartException.class);
     }
   }
 
