@@ -21,8 +21,9 @@ import java.util.Set;
  * --tls-cert PEM        certificate chain, enables TLS on both ports (with --tls-key)
  * --tls-key PEM         PKCS#8 private key
  * --engine-master URL   Spark master for engines (default local[*])
- * --engine-idle-timeout D  stop an engine after this long without work (default 10m; e.g. 30s, 2h)
+ * --engine-idle-timeout D  the default warehouse's auto-stop time at first start (default 10m)
  * --history-retention D    keep query history this long (default 30d)
+ * --warm-engines N      engines kept started and warmed per engine size (default 0)
  * --home DIR            the Sluice build tree, to find the engine's classpath (default .)
  * </pre>
  *
@@ -32,7 +33,7 @@ public final class GatewayCommandLine {
   static final String USAGE =
       "Usage: sluice start [--data-dir DIR] [--binary-port N] [--http-port N] [--host H]"
           + " [--tls-cert PEM --tls-key PEM] [--engine-master URL] [--engine-idle-timeout 10m]"
-          + " [--history-retention 30d] [--home DIR]";
+          + " [--history-retention 30d] [--warm-engines N] [--home DIR]";
   private static final Set<String> OPTIONS =
       Set.of(
           "--data-dir",
@@ -44,6 +45,7 @@ public final class GatewayCommandLine {
           "--engine-master",
           "--engine-idle-timeout",
           "--history-retention",
+          "--warm-engines",
           "--home");
 
   private GatewayCommandLine() {}
@@ -86,7 +88,8 @@ public final class GatewayCommandLine {
         defaults.workerThreads(),
         Optional.ofNullable(options.get("--history-retention"))
             .map(GatewayCommandLine::duration)
-            .orElse(defaults.historyRetention()));
+            .orElse(defaults.historyRetention()),
+        count(options, "--warm-engines", defaults.warmEngines()));
   }
 
   private static int port(Map<String, String> options, String name, int defaultPort) {
@@ -100,6 +103,23 @@ public final class GatewayCommandLine {
       throw new IllegalArgumentException(
           "Option " + name + " needs a port number, not '" + value + "'");
     }
+  }
+
+  private static int count(Map<String, String> options, String name, int defaultCount) {
+    String value = options.get(name);
+    if (value == null) {
+      return defaultCount;
+    }
+    try {
+      int count = Integer.parseInt(value);
+      if (count >= 0) {
+        return count;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException(
+        "Option " + name + " needs a number of at least 0, not '" + value + "'");
   }
 
   static Duration duration(String value) {

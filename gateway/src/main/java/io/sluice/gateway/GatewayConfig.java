@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param handshakeTimeout time a new connection has to authenticate or send its first request
  * @param partialMessageTimeout time a client may take to finish sending a started request
  * @param connectionIdleTimeout an open connection with no traffic for this long is closed
- * @param engineIdleTimeout an engine with no work for this long is stopped
+ * @param engineIdleTimeout the default warehouse's auto-stop time when it is first created
  * @param historyRetention query history older than this is deleted
+ * @param warmEngines engines kept started and warmed for each engine size in use, so that a stopped
+ *     serverless warehouse answers its first statement quickly; 0 keeps none
  */
 public record GatewayConfig(
     String host,
@@ -33,7 +35,8 @@ public record GatewayConfig(
     Duration connectionIdleTimeout,
     Duration engineIdleTimeout,
     int workerThreads,
-    Duration historyRetention) {
+    Duration historyRetention,
+    int warmEngines) {
   public GatewayConfig {
     requireNonNull(host, "host is null");
     requireNonNull(dataDirectory, "dataDirectory is null");
@@ -58,6 +61,9 @@ public record GatewayConfig(
     if (maxMessageBytes <= 0 || workerThreads <= 0) {
       throw new IllegalArgumentException("maxMessageBytes and workerThreads must be positive");
     }
+    if (warmEngines < 0) {
+      throw new IllegalArgumentException("warmEngines must not be negative");
+    }
   }
 
   /** Defaults for everything but where data lives and what engines run. */
@@ -78,7 +84,8 @@ public record GatewayConfig(
         Duration.ofHours(1),
         Duration.ofMinutes(10),
         256,
-        Duration.ofDays(30));
+        Duration.ofDays(30),
+        0);
   }
 
   public boolean tlsEnabled() {
@@ -102,7 +109,8 @@ public record GatewayConfig(
         connectionIdleTimeout,
         engineIdleTimeout,
         workerThreads,
-        historyRetention);
+        historyRetention,
+        warmEngines);
   }
 
   public GatewayConfig withTls(Path certificate, Path key) {
@@ -122,7 +130,8 @@ public record GatewayConfig(
         connectionIdleTimeout,
         engineIdleTimeout,
         workerThreads,
-        historyRetention);
+        historyRetention,
+        warmEngines);
   }
 
   public GatewayConfig withTimeouts(
@@ -143,7 +152,50 @@ public record GatewayConfig(
         connectionIdle,
         engineIdleTimeout,
         workerThreads,
-        historyRetention);
+        historyRetention,
+        warmEngines);
+  }
+
+  public GatewayConfig withWarmEngines(int engines) {
+    return new GatewayConfig(
+        host,
+        binaryPort,
+        httpPort,
+        dataDirectory,
+        tlsCertificate,
+        tlsKey,
+        adminToken,
+        engineClasspath,
+        engineMaster,
+        maxMessageBytes,
+        handshakeTimeout,
+        partialMessageTimeout,
+        connectionIdleTimeout,
+        engineIdleTimeout,
+        workerThreads,
+        historyRetention,
+        engines);
+  }
+
+  public GatewayConfig withEngineMaster(String master) {
+    return new GatewayConfig(
+        host,
+        binaryPort,
+        httpPort,
+        dataDirectory,
+        tlsCertificate,
+        tlsKey,
+        adminToken,
+        engineClasspath,
+        master,
+        maxMessageBytes,
+        handshakeTimeout,
+        partialMessageTimeout,
+        connectionIdleTimeout,
+        engineIdleTimeout,
+        workerThreads,
+        historyRetention,
+        warmEngines);
   }
 
   public GatewayConfig withMaxMessageBytes(int bytes) {
@@ -163,7 +215,8 @@ public record GatewayConfig(
         connectionIdleTimeout,
         engineIdleTimeout,
         workerThreads,
-        historyRetention);
+        historyRetention,
+        warmEngines);
   }
 
   public GatewayConfig withHistoryRetention(Duration retention) {
@@ -183,7 +236,8 @@ public record GatewayConfig(
         connectionIdleTimeout,
         engineIdleTimeout,
         workerThreads,
-        retention);
+        retention,
+        warmEngines);
   }
 
   private static void checkPort(String name, int port) {

@@ -26,14 +26,26 @@ import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.statement.StatementExecutionModule;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.gateway.ui.UiModule;
+import io.sluice.gateway.warehouse.MetastoreEngineLauncher;
+import io.sluice.gateway.warehouse.WarehouseAddress;
+import io.sluice.gateway.warehouse.WarehouseEngineFactory;
+import io.sluice.gateway.warehouse.WarehouseRegistry;
+import io.sluice.gateway.warehouse.WarehousesModule;
 import io.sluice.governance.Governance;
 import io.sluice.governance.sql.GovernanceStatements;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
+import io.sluice.governance.warehouse.WarehouseDefinition;
+import io.sluice.governance.warehouse.WarehouseStore;
 import io.sluice.planner.SqlPlanner;
+import io.sluice.pool.ClusterSize;
 import io.sluice.pool.EngineLaunchSpec;
 import io.sluice.pool.EngineManager;
+import io.sluice.pool.EngineWarmUp;
+import io.sluice.pool.SharedMetastore;
 import io.sluice.pool.SparkJvmOptions;
+import io.sluice.pool.WarehouseSettings;
+import io.sluice.pool.WarmPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +53,7 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +75,10 @@ public final class Sluice implements AutoCloseable {
   private final AccessTokenStore tokens;
   private final String adminToken;
   private final ScheduledExecutorService scheduler;
-  private final EngineManager engines;
+  private final WarehouseRegistry warehouses;
+  private final WarmPool warmPool;
+  private final SharedMetastore metastore;
+  private final ExecutorService launcher;
   private final ExecutorService workers;
   private final TokenAuthenticator authenticator;
   private final ThriftDispatcher dispatcher;
@@ -78,7 +94,10 @@ public final class Sluice implements AutoCloseable {
       AccessTokenStore tokens,
       String adminToken,
       ScheduledExecutorService scheduler,
-      EngineManager engines,
+      WarehouseRegistry warehouses,
+      WarmPool warmPool,
+      SharedMetastore metastore,
+      ExecutorService launcher,
       ExecutorService workers,
       TokenAuthenticator authenticator,
       ThriftDispatcher dispatcher,
@@ -93,7 +112,10 @@ public final class Sluice implements AutoCloseable {
     this.tokens = tokens;
     this.adminToken = adminToken;
     this.scheduler = scheduler;
-    this.engines = engines;
+    this.warehouses = warehouses;
+    this.launcher = launcher;
+    this.metastore = metastore;
+    this.warmPool = warmPool;
     this.workers = workers;
     this.server = server;
   }
@@ -123,9 +145,23 @@ public final class Sluice implements AutoCloseable {
             Map.of(),
             dataDirectory.resolve("logs"),
             Duration.ofMinutes(3));
-    EngineManager engines =
-        EngineManager.launching(
-            launchSpec, Clock.systemUTC(), config.engineIdleTimeout(), scheduler);
+    ExecutorService launcher = Executors.newCachedThreadPool(daemonThreads("sluice-engine-start"));
+    SharedMetastore metastore = new SharedMetastore(launchSpec);
+    MetastoreEngineLauncher engineLauncher = new MetastoreEngineLauncher(metastore);
+    WarmPool warmPool =
+        new WarmPool(engineLauncher, launcher, config.warmEngines(), new EngineWarmUp(3));
+    WarehouseRegistry warehouses =
+        WarehouseRegistry.load(
+            new WarehouseStore(store.dataSource()),
+            new WarehouseEngineFactory(
+                launchSpec,
+                engineLauncher,
+                warmPool,
+                launcher,
+                Clock.systemUTC(),
+                scheduler,
+                WarehouseSettings.DEFAULT_SCALE_IN_IDLE),
+            defaultWarehouse(config));
     ExecutorService workers =
         new ThreadPoolExecutor(
             config.workerThreads(),
@@ -146,7 +182,7 @@ public final class Sluice implements AutoCloseable {
     GatewayServices services =
         new GatewayServices(
             sessions,
-            engines,
+            warehouses,
             authenticator,
             history,
             workers,
@@ -154,6 +190,8 @@ public final class Sluice implements AutoCloseable {
             new GovernanceStatementService(new GovernanceStatements(governance), sessions));
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     AdminPolicy admins = governance.principals()::isAdmin;
+    AtomicInteger httpPort = new AtomicInteger(config.httpPort());
+    EngineManager defaultEngines = defaultWarehouseEngines(warehouses);
     RestRoutes routes =
         RestRoutes.of(
             List.of(
@@ -163,22 +201,34 @@ public final class Sluice implements AutoCloseable {
                     () ->
                         new GatewayMetrics.Gauges(
                             sessions.sessionCount(),
-                            engines.running().isPresent() ? 1 : 0,
+                            warehouses.list().stream()
+                                .mapToInt(warehouse -> warehouse.engines().engines().size())
+                                .sum(),
                             history.count(StatementStatus.RUNNING),
                             history.count(StatementStatus.QUEUED))),
                 new QueryHistoryModule(history, admins),
                 new StatementExecutionModule(services, admins, workers),
-                new WarehouseActivityModule(engines, history),
+                new WarehouseActivityModule(defaultEngines, history),
                 new UiModule(),
                 new ScimModule(governance.principals(), tokens),
                 new TokenModule(tokens, governance.principals()),
                 new PermissionsModule(governance),
-                new CatalogModule(governance)));
+                new CatalogModule(governance),
+                new WarehousesModule(
+                    warehouses,
+                    admins,
+                    sessions::sessionCount,
+                    new WarehouseAddress(config.host(), httpPort::get, config.tlsEnabled()),
+                    Clock.systemUTC())));
     GatewayServer server;
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
+      httpPort.set(server.httpPort());
     } catch (Exception e) {
-      engines.close();
+      warehouses.close();
+      warmPool.close();
+      metastore.close();
+      launcher.shutdownNow();
       workers.shutdownNow();
       scheduler.shutdownNow();
       store.close();
@@ -191,7 +241,10 @@ public final class Sluice implements AutoCloseable {
         tokens,
         adminToken,
         scheduler,
-        engines,
+        warehouses,
+        warmPool,
+        metastore,
+        launcher,
         workers,
         authenticator,
         dispatcher,
@@ -266,8 +319,47 @@ public final class Sluice implements AutoCloseable {
     return tokens;
   }
 
+  /** The default warehouse's engines. */
   public EngineManager engines() {
-    return engines;
+    return defaultWarehouseEngines(warehouses);
+  }
+
+  private static EngineManager defaultWarehouseEngines(WarehouseRegistry warehouses) {
+    return warehouses
+        .find(WarehouseRegistry.DEFAULT_ID)
+        .orElseThrow(() -> new IllegalStateException("The default warehouse is missing"))
+        .engines();
+  }
+
+  /** Warm engines (none unless {@code --warm-engines} asks for them). */
+  public WarmPool warmPool() {
+    return warmPool;
+  }
+
+  public WarehouseRegistry warehouses() {
+    return warehouses;
+  }
+
+  /**
+   * The warehouse that exists from first start: one engine of size Small, stopped after the
+   * configured engine idle timeout (rounded up to whole minutes). Later starts keep what is stored.
+   */
+  private static WarehouseDefinition defaultWarehouse(GatewayConfig config) {
+    long idleSeconds = config.engineIdleTimeout().toSeconds();
+    int autoStopMinutes = (int) Math.max(idleSeconds == 0 ? 0 : 1, (idleSeconds + 59) / 60);
+    return new WarehouseDefinition(
+        WarehouseRegistry.DEFAULT_ID,
+        "default",
+        ClusterSize.S.displayName(),
+        1,
+        1,
+        autoStopMinutes,
+        true,
+        "PRO",
+        false,
+        ADMIN_PRINCIPAL,
+        Instant.EPOCH,
+        List.of());
   }
 
   public GatewayConfig config() {
@@ -293,7 +385,10 @@ public final class Sluice implements AutoCloseable {
   public void close() {
     extraServers.forEach(GatewayServer::close);
     server.close();
-    engines.close();
+    warehouses.close();
+    warmPool.close();
+    metastore.close();
+    launcher.shutdownNow();
     workers.shutdownNow();
     scheduler.shutdownNow();
     store.close();

@@ -29,6 +29,18 @@ class TestGatewayCommandLine {
     assertThat(config.engineIdleTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.historyRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(config.engineClasspath()).contains("spark-sql_2.13");
+    assertThat(config.warmEngines()).isZero();
+  }
+
+  @Test
+  void warmEnginesTakesACountOfAtLeastZero() {
+    assertThat(parse(List.of("--warm-engines", "2"), Map.of()).warmEngines()).isEqualTo(2);
+    assertThatThrownBy(() -> parse(List.of("--warm-engines", "-1"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--warm-engines");
+    assertThatThrownBy(() -> parse(List.of("--warm-engines", "many"), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'many'");
   }
 
   @Test

@@ -11,7 +11,10 @@ import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.NegotiatedProtocol;
 import io.sluice.gateway.thrift.CallContext;
 import io.sluice.gateway.thrift.ResultPageSize;
+import io.sluice.gateway.warehouse.WarehouseSelection;
 import io.sluice.governance.token.AuthenticatedToken;
+import io.sluice.pool.Engine;
+import io.sluice.pool.EngineStartException;
 import io.sluice.pool.EngineUnavailableException;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelDelegationTokenReq;
@@ -118,11 +121,19 @@ public final class GatewayCliService implements TCLIService.Iface {
     }
     Map<String, String> configuration =
         request.isSetConfiguration() ? request.getConfiguration() : Map.of();
+    String warehouse = WarehouseSelection.select(context.warehouse(), configuration);
+    if (!services.warehouses().exists(warehouse)) {
+      response.setStatus(
+          Statuses.error(
+              "Warehouse '" + warehouse + "' does not exist", GatewayServices.UNKNOWN_WAREHOUSE));
+      return protocol.isDatabricks() ? response : ExtensionFields.strip(response);
+    }
     GatewaySession session =
         services
             .sessions()
             .open(
                 principal.get(),
+                warehouse,
                 token.map(AuthenticatedToken::tokenId),
                 protocol,
                 configuration,
@@ -225,36 +236,10 @@ public final class GatewayCliService implements TCLIService.Iface {
                 Statuses.error(refused.getMessage(), refused.sqlState()));
           }
           try {
-            EngineSession engine = session.engineSession(services.engines());
-            statement.engineAssigned("engine-" + engine.engine().generation());
-            TExecuteStatementResp response =
-                engine
-                    .engine()
-                    .client()
-                    .ExecuteStatement(
-                        request
-                            .deepCopy()
-                            .setStatement(engineSql)
-                            .setSessionHandle(engine.handle()));
-            if (response.getOperationHandle() == null) {
-              statement.failed(
-                  response.getStatus().getErrorMessage(),
-                  Optional.ofNullable(response.getStatus().getSqlState()));
-              return shape(session, response);
-            }
-            GatewayOperation operation =
-                services.sessions().register(session, engine, response.getOperationHandle());
-            statement.accepted(operation, !request.isRunAsync());
-            if (!request.isRunAsync()) {
-              statement.engineReported(
-                  engine
-                      .engine()
-                      .client()
-                      .GetOperationStatus(
-                          new TGetOperationStatusReq(response.getOperationHandle())));
-            }
-            response.setOperationHandle(operation.clientHandle());
-            return shape(session, response);
+            return shape(
+                session,
+                new StatementAdmission(services)
+                    .execute(session, request.deepCopy().setStatement(engineSql), statement));
           } catch (Exception e) {
             statement.failed(e.getMessage(), Optional.of(sqlStateOf(e)));
             throw e;
@@ -411,6 +396,9 @@ public final class GatewayCliService implements TCLIService.Iface {
     return onOperation(
         request.getOperationHandle(),
         operation -> {
+          if (!operation.isBound()) {
+            return QueuedStatus.of(operation);
+          }
           try {
             TGetOperationStatusResp response =
                 operation
@@ -422,8 +410,12 @@ public final class GatewayCliService implements TCLIService.Iface {
             if (response.getOperationState() == TOperationState.INITIALIZED_STATE) {
               response.setOperationState(TOperationState.PENDING_STATE);
             }
+            if (QueuedStatus.isFinal(response.getOperationState())) {
+              operation.releaseSlot();
+            }
             return reported(operation, response);
           } catch (EngineUnavailableException e) {
+            operation.releaseSlot();
             String message = "The statement was aborted: " + e.getMessage();
             return reported(
                 operation,
@@ -459,6 +451,13 @@ public final class GatewayCliService implements TCLIService.Iface {
     return onOperation(
         request.getOperationHandle(),
         operation -> {
+          if (operation.cancelUnlessBound()) {
+            services
+                .history()
+                .statement(operation.clientHandle())
+                .ifPresent(LiveStatement::canceled);
+            return new TCancelOperationResp(Statuses.success());
+          }
           TCancelOperationResp response =
               operation
                   .engineSession()
@@ -471,6 +470,7 @@ public final class GatewayCliService implements TCLIService.Iface {
                 .statement(operation.clientHandle())
                 .ifPresent(LiveStatement::canceled);
           }
+          operation.releaseSlot();
           return response;
         },
         TCancelOperationResp::new);
@@ -690,14 +690,20 @@ public final class GatewayCliService implements TCLIService.Iface {
     return services.sessions().register(session, engine, engineHandle).clientHandle();
   }
 
+  /** Ends an operation: its queue place or slot is given up, its engine operation closed. */
   private static void closeQuietly(GatewayOperation operation) {
+    operation.cancelUnlessBound();
+    operation.releaseSlot();
+    if (!operation.isBound()) {
+      return;
+    }
     try {
       operation
           .engineSession()
           .engine()
           .client()
           .CloseOperation(new TCloseOperationReq(operation.engineHandle()));
-    } catch (TException e) {
+    } catch (SluiceException | TException e) {
       log.debug("Engine operation already gone", e);
     }
   }
@@ -725,7 +731,13 @@ public final class GatewayCliService implements TCLIService.Iface {
     return respond(
         () -> {
           GatewaySession session = services.sessions().session(handle, context.principal());
-          return shape(session, work.run(session, session.engineSession(services.engines())));
+          Engine engine;
+          try {
+            engine = services.engines(session).acquire(session.principal(), session.pinnedEngine());
+          } catch (EngineStartException e) {
+            throw StatementAdmission.cannotStart(e);
+          }
+          return shape(session, work.run(session, session.engineSession(engine)));
         },
         failure);
   }

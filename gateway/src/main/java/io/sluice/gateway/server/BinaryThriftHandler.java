@@ -50,7 +50,8 @@ final class BinaryThriftHandler extends SimpleChannelInboundHandler<ByteBuf> {
             Optional.ofNullable(context.channel().attr(TransportAttributes.CREDENTIAL).get()),
             principal == null ? "binary-nosasl" : "binary-sasl",
             String.valueOf(context.channel().remoteAddress()),
-            "");
+            "",
+            Optional.empty());
     dispatcher
         .dispatch(message, callContext, context.alloc())
         .whenComplete(

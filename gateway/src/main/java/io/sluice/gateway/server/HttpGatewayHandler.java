@@ -44,6 +44,7 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
   private static final Pattern WAREHOUSE_PATH =
       Pattern.compile("/sql/1\\.0/(?:warehouses|endpoints)/([^/]+)/?");
   private static final String DEFAULT_WAREHOUSE = "default";
+  private static final Pattern HIVE_PATH = Pattern.compile("/cliservice/?");
 
   private final TokenAuthenticator authenticator;
   private final ThriftDispatcher dispatcher;
@@ -83,15 +84,13 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   private void serveThriftPath(
       ChannelHandlerContext context, FullHttpRequest request, String warehouse, boolean keepAlive) {
-    if (!warehouse.equals(DEFAULT_WAREHOUSE)) {
+    if (!dispatcher.servesWarehouse(warehouse)) {
       respond(
           context,
           HttpResponses.error(
               HttpResponseStatus.NOT_FOUND,
               "RESOURCE_DOES_NOT_EXIST",
-              "Warehouse '"
-                  + warehouse
-                  + "' does not exist; this gateway serves warehouse 'default'"),
+              "Warehouse '" + warehouse + "' does not exist"),
           keepAlive);
       return;
     }
@@ -103,11 +102,19 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
           keepAlive);
       return;
     }
-    serveThrift(context, request, keepAlive);
+    // /cliservice names no warehouse: the session's settings may choose one.
+    Optional<String> named =
+        HIVE_PATH.matcher(normalizedPath(request.uri())).matches()
+            ? Optional.empty()
+            : Optional.of(warehouse);
+    serveThrift(context, request, named, keepAlive);
   }
 
   private void serveThrift(
-      ChannelHandlerContext context, FullHttpRequest request, boolean keepAlive) {
+      ChannelHandlerContext context,
+      FullHttpRequest request,
+      Optional<String> warehouse,
+      boolean keepAlive) {
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
     String userAgent =
         Optional.ofNullable(request.headers().get(HttpHeaderNames.USER_AGENT)).orElse("");
@@ -128,7 +135,8 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
                           TokenAuthenticator.tokenFromHeader(authorization),
                           "http",
                           remoteAddress,
-                          userAgent);
+                          userAgent,
+                          warehouse);
                   return dispatcher
                       .dispatch(body, callContext, context.alloc())
                       .thenApply(HttpResponses::thrift);
@@ -284,7 +292,7 @@ final class HttpGatewayHandler extends SimpleChannelInboundHandler<FullHttpReque
 
   /** The warehouse a Thrift path addresses, if it is a Thrift path. */
   static Optional<String> thriftTarget(String path) {
-    if (path.equals("/cliservice") || path.equals("/cliservice/")) {
+    if (HIVE_PATH.matcher(path).matches()) {
       return Optional.of(DEFAULT_WAREHOUSE);
     }
     var matcher = WAREHOUSE_PATH.matcher(path);

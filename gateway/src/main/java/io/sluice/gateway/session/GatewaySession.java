@@ -11,8 +11,6 @@ import io.sluice.planner.SqlPlanner;
 import io.sluice.planner.StatementAnalysis;
 import io.sluice.planner.StatementKind;
 import io.sluice.pool.Engine;
-import io.sluice.pool.EngineManager;
-import io.sluice.pool.EngineStartException;
 import io.sluice.protocol.thrift.TNamespace;
 import io.sluice.protocol.thrift.TOpenSessionReq;
 import io.sluice.protocol.thrift.TOpenSessionResp;
@@ -36,6 +34,7 @@ public final class GatewaySession {
 
   private final TSessionHandle handle;
   private final String principal;
+  private final String warehouseId;
   private final NegotiatedProtocol protocol;
   private final Map<String, String> configuration;
   private final Optional<TNamespace> initialNamespace;
@@ -47,6 +46,7 @@ public final class GatewaySession {
   GatewaySession(
       TSessionHandle handle,
       String principal,
+      String warehouseId,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
       Optional<TNamespace> initialNamespace,
@@ -54,6 +54,7 @@ public final class GatewaySession {
     this.handle = requireNonNull(handle, "handle is null");
     this.credentialId = requireNonNull(credentialId, "credentialId is null");
     this.principal = requireNonNull(principal, "principal is null");
+    this.warehouseId = requireNonNull(warehouseId, "warehouseId is null");
     this.protocol = requireNonNull(protocol, "protocol is null");
     this.configuration =
         SessionSettings.forEngine(requireNonNull(configuration, "configuration is null"));
@@ -106,18 +107,22 @@ public final class GatewaySession {
     return analysis.engineSql();
   }
 
-  /** The engine session to run this session's work on, opening one when needed. */
-  public synchronized EngineSession engineSession(EngineManager engines)
+  /** The warehouse this session's statements run on. */
+  public String warehouseId() {
+    return warehouseId;
+  }
+
+  /** The engine this session's state lives on, while it runs: its statements go there. */
+  public synchronized Optional<Engine> pinnedEngine() {
+    return openEngineSession().map(EngineSession::engine);
+  }
+
+  /**
+   * The session's engine session on {@code engine}, opened with the client's original settings when
+   * the session has none there (its first statement, or its engine was replaced).
+   */
+  public synchronized EngineSession engineSession(Engine engine)
       throws SluiceException, TException {
-    Engine engine;
-    try {
-      engine = engines.acquire();
-    } catch (EngineStartException e) {
-      throw new SluiceException(
-          "Cannot start a Spark engine for this warehouse: " + e.getMessage(),
-          Statuses.CONNECTION_FAILURE,
-          e);
-    }
     if (engineSession != null && engineSession.engine() == engine) {
       return engineSession;
     }
@@ -125,6 +130,8 @@ public final class GatewaySession {
     engineConfiguration.put("sluice.user", principal);
     TOpenSessionReq request =
         new TOpenSessionReq()
+            // Classic clusters (Spark's own Thrift server) read only the Hive field.
+            .setClient_protocol(TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)
             .setClient_protocol_i64(ENGINE_PROTOCOL)
             .setUsername(principal)
             .setPassword(engine.secret())

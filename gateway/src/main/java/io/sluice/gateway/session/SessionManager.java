@@ -35,17 +35,24 @@ public final class SessionManager {
     this.credentialValid = credentialValid;
   }
 
+  /** Opens a session without a token to re-check (the caller authenticated otherwise). */
   public GatewaySession open(
       String principal,
+      String warehouseId,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
       Optional<TNamespace> initialNamespace) {
-    return open(principal, Optional.empty(), protocol, configuration, initialNamespace);
+    return open(
+        principal, warehouseId, Optional.empty(), protocol, configuration, initialNamespace);
   }
 
-  /** Opens a session for the principal the access token {@code credentialId} authenticated. */
+  /**
+   * Opens a session on warehouse {@code warehouseId} for the principal the access token {@code
+   * credentialId} authenticated.
+   */
   public GatewaySession open(
       String principal,
+      String warehouseId,
       Optional<String> credentialId,
       NegotiatedProtocol protocol,
       Map<String, String> configuration,
@@ -53,7 +60,13 @@ public final class SessionManager {
     TSessionHandle handle = new TSessionHandle(Handles.newIdentifier());
     GatewaySession session =
         new GatewaySession(
-            handle, principal, protocol, configuration, initialNamespace, credentialId);
+            handle,
+            principal,
+            warehouseId,
+            protocol,
+            configuration,
+            initialNamespace,
+            credentialId);
     sessions.put(Handles.key(handle.getSessionId()), session);
     return session;
   }
@@ -123,6 +136,20 @@ public final class SessionManager {
     return operation;
   }
 
+  /**
+   * Registers a statement that waits for a slot in its warehouse and has no engine operation yet.
+   * Its handle says it has a result set, as every statement on our engines does.
+   */
+  public GatewayOperation registerQueued(GatewaySession session) {
+    TOperationHandle clientHandle =
+        new TOperationHandle(Handles.newIdentifier(), TOperationType.EXECUTE_STATEMENT, true);
+    GatewayOperation operation = new GatewayOperation(clientHandle, session, null, null);
+    String key = Handles.key(clientHandle.getOperationId());
+    operations.put(key, operation);
+    session.addOperation(key, operation);
+    return operation;
+  }
+
   public GatewayOperation operation(TOperationHandle handle, Optional<String> principal)
       throws SluiceException {
     GatewayOperation operation =
@@ -148,5 +175,13 @@ public final class SessionManager {
 
   public int sessionCount() {
     return sessions.size();
+  }
+
+  /** Open sessions on one warehouse. */
+  public int sessionCount(String warehouseId) {
+    return (int)
+        sessions.values().stream()
+            .filter(session -> session.warehouseId().equals(warehouseId))
+            .count();
   }
 }

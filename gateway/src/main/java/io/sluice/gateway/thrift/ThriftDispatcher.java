@@ -67,6 +67,11 @@ public final class ThriftDispatcher {
         executor);
   }
 
+  /** Whether {@code warehouse} names a warehouse this gateway serves. */
+  public boolean servesWarehouse(String warehouse) {
+    return services.warehouses().exists(warehouse);
+  }
+
   private ByteBuf process(ByteBuf request, CallContext context, ByteBufAllocator allocator) {
     ByteBuf reply = allocator.buffer();
     try {

@@ -31,6 +31,12 @@ final class ThriftBenchmarkClient implements AutoCloseable {
   private final TSessionHandle session;
 
   ThriftBenchmarkClient(int port, String password) throws TException {
+    this(port, password, java.util.Map.of());
+  }
+
+  /** A session with {@code configuration} (for example {@code sluice.warehouse}). */
+  ThriftBenchmarkClient(int port, String password, java.util.Map<String, String> configuration)
+      throws TException {
     socket =
         new TSocket(
             TConfiguration.custom().setMaxMessageSize(1 << 30).build(), "127.0.0.1", port, 600_000);
@@ -41,7 +47,8 @@ final class ThriftBenchmarkClient implements AutoCloseable {
             new TOpenSessionReq()
                 .setClient_protocol(TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)
                 .setUsername("token")
-                .setPassword(password));
+                .setPassword(password)
+                .setConfiguration(new java.util.HashMap<>(configuration)));
     check(opened.getStatus().getStatusCode(), opened.getStatus().getErrorMessage());
     session = opened.getSessionHandle();
   }

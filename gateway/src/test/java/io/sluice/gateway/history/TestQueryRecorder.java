@@ -39,6 +39,7 @@ class TestQueryRecorder {
       new SessionManager()
           .open(
               "alice",
+              "default",
               NegotiatedProtocol.negotiate(
                   new TOpenSessionReq()
                       .setClient_protocol(TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V10)),

@@ -32,7 +32,12 @@ class TestEngineFailure {
   @Test
   void aDyingEngineFailsItsStatementsClearlyAndIsReplaced() throws Exception {
     try (Connection connection = connect();
-        Statement statement = connection.createStatement()) {
+        Statement statement = connection.createStatement();
+        Connection bystander = connect();
+        Statement bystanding = bystander.createStatement()) {
+      try (ResultSet before = bystanding.executeQuery("SELECT 1")) {
+        assertThat(before.next()).isTrue();
+      }
       statement.execute("CREATE TABLE IF NOT EXISTS survives_engine_crash (id INT) USING parquet");
       statement.execute("INSERT OVERWRITE survives_engine_crash VALUES (1), (2), (3)");
       Engine doomed = sluice.engine();
@@ -59,6 +64,15 @@ class TestEngineFailure {
         assertThat(result.next()).isTrue();
         assertThat(result.getLong(1)).isEqualTo(6);
       }
+      // A session that had nothing running when the engine died does not notice: its next
+      // statement runs on the replacement, and the warehouse is back to one engine.
+      try (ResultSet after =
+          bystanding.executeQuery("SELECT count(*) FROM survives_engine_crash")) {
+        assertThat(after.next()).isTrue();
+        assertThat(after.getLong(1)).isEqualTo(3);
+      }
+      assertThat(sluice.sluice().engines().snapshot().engines()).isEqualTo(1);
+      assertThat(sluice.sluice().engines().snapshot().runningStatements()).isZero();
     }
     try (Connection fresh = connect();
         Statement statement = fresh.createStatement();

@@ -11,6 +11,12 @@ import org.apache.spark.sql.SparkSession;
  * and the read-only {@code samples} catalog of generated TPC-DS data.
  */
 final class EngineSparkSessionFactory {
+  /**
+   * The shared metastore's password, when the gateway points the engine at one with {@code --conf
+   * spark.hadoop.javax.jdo.option.ConnectionURL=jdbc:derby://...}: kept off the command line.
+   */
+  static final String METASTORE_PASSWORD_VARIABLE = "SLUICE_METASTORE_PASSWORD";
+
   private EngineSparkSessionFactory() {}
 
   /** The Spark settings for {@code arguments}; {@code --conf} values override the defaults. */
@@ -33,6 +39,10 @@ final class EngineSparkSessionFactory {
         "spark.hadoop.javax.jdo.option.ConnectionURL",
         "jdbc:derby:;databaseName=" + dataDirectory.resolve("metastore") + ";create=true");
     settings.putAll(arguments.sparkSettings());
+    String metastorePassword = System.getenv(METASTORE_PASSWORD_VARIABLE);
+    if (metastorePassword != null && !metastorePassword.isEmpty()) {
+      settings.put("spark.hadoop.javax.jdo.option.ConnectionPassword", metastorePassword);
+    }
     return settings;
   }
 

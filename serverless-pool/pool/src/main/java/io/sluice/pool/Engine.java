@@ -6,6 +6,9 @@ import io.sluice.protocol.thrift.TCLIService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,18 +17,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * was last used, from which the manager decides when it is idle.
  */
 public final class Engine {
+  private static final Duration LOST_CONNECTION_EXIT_WAIT = Duration.ofSeconds(2);
+
   private final long generation;
-  private final EngineProcess process;
+  private final EngineBackend process;
   private final EngineConnectionPool connections;
   private final Clock clock;
   private final AtomicReference<Instant> lastUsed;
 
-  Engine(long generation, EngineProcess process, Duration callTimeout, Clock clock) {
+  Engine(long generation, EngineBackend process, Duration callTimeout, Clock clock) {
+    this(generation, process, callTimeout, Duration.ZERO, clock);
+  }
+
+  /** {@code connectionLifetime} recycles backend connections older than it; zero keeps them. */
+  Engine(
+      long generation,
+      EngineBackend process,
+      Duration callTimeout,
+      Duration connectionLifetime,
+      Clock clock) {
     this.generation = generation;
     this.process = requireNonNull(process, "process is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.connections =
-        new EngineConnectionPool("127.0.0.1", process.port(), callTimeout, process::describeExit);
+        new EngineConnectionPool(
+            process.host(),
+            process.port(),
+            callTimeout,
+            connectionLifetime,
+            clock,
+            this::describeLostConnection);
     this.lastUsed = new AtomicReference<>(clock.instant());
   }
 
@@ -51,6 +72,10 @@ public final class Engine {
     return process.secret();
   }
 
+  public String host() {
+    return process.host();
+  }
+
   public int port() {
     return process.port();
   }
@@ -61,6 +86,27 @@ public final class Engine {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Completes when the engine process has exited. */
+  java.util.concurrent.CompletableFuture<Void> exited() {
+    return process.exited();
+  }
+
+  /**
+   * Why a connection to the engine failed. A killed process is seen to exit a moment after its
+   * sockets close, so this waits briefly for the exit: the message then says how the engine ended,
+   * and the manager no longer counts a dead engine as alive.
+   */
+  private String describeLostConnection() {
+    try {
+      process.exited().get(LOST_CONNECTION_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Still running (a network failure) or gone in an unexpected way: describe what is known.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return process.describeExit();
   }
 
   public String describeExit() {

@@ -8,7 +8,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import org.apache.thrift.TApplicationException;
@@ -30,7 +32,9 @@ import org.apache.thrift.transport.TTransportException;
  * tied to a connection, so each call borrows an idle connection (or opens one), makes the call and
  * puts the connection back. {@link #client()} hides this behind the plain {@code Iface}. A
  * connection whose call failed in transport is discarded, and the failure surfaces as {@link
- * EngineUnavailableException} with {@code exitDescription}'s account of the engine's state.
+ * EngineUnavailableException} with {@code exitDescription}'s account of the engine's state. A
+ * connection older than {@code maxLifetime} (when not zero) is closed instead of reused, so that
+ * long-lived connections to external servers are recycled (load balancers, server-side limits).
  */
 public final class EngineConnectionPool implements AutoCloseable {
   private static final int MAX_IDLE_CONNECTIONS = 16;
@@ -40,12 +44,21 @@ public final class EngineConnectionPool implements AutoCloseable {
   private final int port;
   private final Duration socketTimeout;
   private final Supplier<String> exitDescription;
-  private final ConcurrentLinkedDeque<TCLIService.Client> idle = new ConcurrentLinkedDeque<>();
+  private final Duration maxLifetime;
+  private final Clock clock;
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
   private final TCLIService.Iface client;
   private volatile boolean closed;
 
   public EngineConnectionPool(
-      String host, int port, Duration socketTimeout, Supplier<String> exitDescription) {
+      String host,
+      int port,
+      Duration socketTimeout,
+      Duration maxLifetime,
+      Clock clock,
+      Supplier<String> exitDescription) {
+    this.maxLifetime = requireNonNull(maxLifetime, "maxLifetime is null");
+    this.clock = requireNonNull(clock, "clock is null");
     this.host = requireNonNull(host, "host is null");
     this.port = port;
     this.socketTimeout = requireNonNull(socketTimeout, "socketTimeout is null");
@@ -63,16 +76,38 @@ public final class EngineConnectionPool implements AutoCloseable {
     return client;
   }
 
-  private TCLIService.Client borrow() throws TTransportException {
-    TCLIService.Client connection = idle.pollFirst();
-    if (connection != null) {
-      return connection;
+  /** A pooled connection and when it was opened. */
+  private record Connection(TCLIService.Client client, Instant openedAt) {
+    void close() {
+      client.getInputProtocol().getTransport().close();
+    }
+  }
+
+  private Connection borrow() throws TTransportException {
+    Connection connection;
+    while ((connection = idle.pollFirst()) != null) {
+      if (!expired(connection)) {
+        return connection;
+      }
+      connection.close();
     }
     TConfiguration configuration =
         TConfiguration.custom().setMaxMessageSize(MAX_MESSAGE_BYTES).build();
     TSocket socket = new TSocket(configuration, host, port, (int) socketTimeout.toMillis());
     socket.open();
-    return new TCLIService.Client(new TBinaryProtocol(new RecordingTransport(socket)));
+    return new Connection(
+        new TCLIService.Client(new TBinaryProtocol(new RecordingTransport(socket))),
+        clock.instant());
+  }
+
+  private boolean expired(Connection connection) {
+    return !maxLifetime.isZero()
+        && !clock.instant().isBefore(connection.openedAt().plus(maxLifetime));
+  }
+
+  /** Connections kept for reuse now (for tests of recycling). */
+  int idleConnections() {
+    return idle.size();
   }
 
   /**
@@ -82,15 +117,15 @@ public final class EngineConnectionPool implements AutoCloseable {
    * decode and an encode of every value.
    */
   public byte[] fetchResultsEncoded(TFetchResultsReq request) throws TException {
-    TCLIService.Client connection;
+    Connection connection;
     try {
       connection = borrow();
     } catch (TTransportException e) {
       throw unavailable(e);
     }
     try {
-      connection.send_FetchResults(request);
-      TProtocol input = connection.getInputProtocol();
+      connection.client().send_FetchResults(request);
+      TProtocol input = connection.client().getInputProtocol();
       TMessage message = input.readMessageBegin();
       if (message.type == TMessageType.EXCEPTION) {
         TApplicationException failure = TApplicationException.readFrom(input);
@@ -109,10 +144,10 @@ public final class EngineConnectionPool implements AutoCloseable {
       release(connection);
       return result;
     } catch (TTransportException e) {
-      connection.getInputProtocol().getTransport().close();
+      connection.close();
       throw unavailable(e);
     } catch (TException | RuntimeException e) {
-      connection.getInputProtocol().getTransport().close();
+      connection.close();
       throw e;
     }
   }
@@ -122,9 +157,9 @@ public final class EngineConnectionPool implements AutoCloseable {
         "Lost the connection to the Spark engine: " + exitDescription.get(), cause);
   }
 
-  private void release(TCLIService.Client connection) {
-    if (closed || idle.size() >= MAX_IDLE_CONNECTIONS) {
-      connection.getInputProtocol().getTransport().close();
+  private void release(Connection connection) {
+    if (closed || idle.size() >= MAX_IDLE_CONNECTIONS || expired(connection)) {
+      connection.close();
     } else {
       idle.addFirst(connection);
     }
@@ -133,9 +168,9 @@ public final class EngineConnectionPool implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    TCLIService.Client connection;
+    Connection connection;
     while ((connection = idle.pollFirst()) != null) {
-      connection.getInputProtocol().getTransport().close();
+      connection.close();
     }
   }
 
@@ -145,18 +180,18 @@ public final class EngineConnectionPool implements AutoCloseable {
       if (method.getDeclaringClass() == Object.class) {
         return method.invoke(EngineConnectionPool.this, arguments);
       }
-      TCLIService.Client connection;
+      Connection connection;
       try {
         connection = borrow();
       } catch (TTransportException e) {
         throw unavailable(e);
       }
       try {
-        Object result = method.invoke(connection, arguments);
+        Object result = method.invoke(connection.client(), arguments);
         release(connection);
         return result;
       } catch (InvocationTargetException e) {
-        connection.getInputProtocol().getTransport().close();
+        connection.close();
         Throwable cause = e.getCause();
         if (cause instanceof TTransportException transportFailure) {
           throw unavailable(transportFailure);

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * How to start an engine process: {@code java <jvmOptions> -cp <classpath> <mainClass> --data-dir
- * <dataDirectory> --master <master> [--conf k=v ...]}.
+ * <dataDirectory> --master <master> [--conf k=v ...]}, with {@code environment} added to the
+ * gateway's environment (for secrets, which a command line would show to every local user).
  */
 public record EngineLaunchSpec(
     Path javaExecutable,
@@ -20,8 +21,33 @@ public record EngineLaunchSpec(
     String master,
     Map<String, String> sparkConf,
     Path logDirectory,
-    Duration startTimeout) {
+    Duration startTimeout,
+    Map<String, String> environment) {
   public static final String DEFAULT_MAIN_CLASS = "io.sluice.engine.EngineMain";
+
+  /** A launch with nothing added to the environment. */
+  public EngineLaunchSpec(
+      Path javaExecutable,
+      List<String> jvmOptions,
+      String classpath,
+      String mainClass,
+      Path dataDirectory,
+      String master,
+      Map<String, String> sparkConf,
+      Path logDirectory,
+      Duration startTimeout) {
+    this(
+        javaExecutable,
+        jvmOptions,
+        classpath,
+        mainClass,
+        dataDirectory,
+        master,
+        sparkConf,
+        logDirectory,
+        startTimeout,
+        Map.of());
+  }
 
   public EngineLaunchSpec {
     requireNonNull(javaExecutable, "javaExecutable is null");
@@ -33,6 +59,7 @@ public record EngineLaunchSpec(
     sparkConf = Map.copyOf(requireNonNull(sparkConf, "sparkConf is null"));
     requireNonNull(logDirectory, "logDirectory is null");
     requireNonNull(startTimeout, "startTimeout is null");
+    environment = Map.copyOf(requireNonNull(environment, "environment is null"));
     if (classpath.isBlank()) {
       throw new IllegalArgumentException("The engine classpath is empty");
     }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code SLUICE_ENGINE_READY port=N} when it serves TCLIService, and exits when its standard input
  * closes, so an engine never outlives the gateway that started it.
  */
-public final class EngineProcess {
+public final class EngineProcess implements EngineBackend {
   static final String READY_PREFIX = "SLUICE_ENGINE_READY port=";
   static final String SECRET_ENVIRONMENT_VARIABLE = "SLUICE_ENGINE_SECRET";
   private static final Logger log = LoggerFactory.getLogger(EngineProcess.class);
@@ -53,6 +53,7 @@ public final class EngineProcess {
       Files.createDirectories(spec.logDirectory());
       Files.createDirectories(spec.dataDirectory());
       ProcessBuilder builder = new ProcessBuilder(spec.command());
+      builder.environment().putAll(spec.environment());
       builder.environment().put(SECRET_ENVIRONMENT_VARIABLE, secret);
       builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       process = builder.start();
@@ -133,23 +134,39 @@ public final class EngineProcess {
     return HexFormat.of().formatHex(bytes);
   }
 
+  @Override
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  @Override
   public int port() {
     return port;
   }
 
+  @Override
   public String secret() {
     return secret;
   }
 
+  @Override
   public long pid() {
     return process.pid();
   }
 
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
 
+  /** Completes when the process has exited, however it ended. */
+  @Override
+  public java.util.concurrent.CompletableFuture<Void> exited() {
+    return process.onExit().thenApply(ended -> null);
+  }
+
   /** A sentence for users explaining how the process ended, or that it still runs. */
+  @Override
   public String describeExit() {
     if (process.isAlive()) {
       return "the engine is running";
@@ -160,6 +177,7 @@ public final class EngineProcess {
   /**
    * Asks the engine to stop (closing its standard input), then terminates it after a grace time.
    */
+  @Override
   public void stop(Duration grace) {
     try {
       process.getOutputStream().close();
@@ -180,6 +198,7 @@ public final class EngineProcess {
   }
 
   /** Kills the engine at once, as a crash would (for tests of engine failure). */
+  @Override
   public void kill() {
     process.destroyForcibly();
     try {

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TestEngineManager {
   @TempDir Path dataDirectory;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ExecutorService launcher = Executors.newCachedThreadPool();
   private final TestingClock clock = new TestingClock();
 
   @AfterEach
   void shutdown() {
     scheduler.shutdownNow();
+    launcher.shutdownNow();
   }
 
   private EngineLaunchSpec spec(Map<String, String> conf) {
@@ -42,9 +45,11 @@ class TestEngineManager {
 
   private EngineManager manager(EngineLaunchSpec spec) {
     return new EngineManager(
+        "test",
         name -> EngineProcess.start(spec, name),
+        WarehouseSettings.singleEngine(Duration.ofMinutes(10)),
+        launcher,
         clock,
-        Duration.ofMinutes(10),
         Duration.ofSeconds(30),
         scheduler,
         Duration.ofHours(1));
@@ -78,16 +83,16 @@ class TestEngineManager {
     try (EngineManager manager = manager(spec(Map.of()))) {
       Engine engine = manager.acquire();
       clock.advance(Duration.ofMinutes(9));
-      manager.stopIfIdle();
+      manager.check();
       assertThat(engine.isAlive()).isTrue();
 
       engine.markUsed();
       clock.advance(Duration.ofMinutes(9));
-      manager.stopIfIdle();
+      manager.check();
       assertThat(engine.isAlive()).isTrue();
 
       clock.advance(Duration.ofMinutes(2));
-      manager.stopIfIdle();
+      manager.check();
       assertThat(engine.isAlive()).isFalse();
       assertThat(manager.running()).isEmpty();
       assertThat(manager.acquire().generation()).isEqualTo(engine.generation() + 1);
