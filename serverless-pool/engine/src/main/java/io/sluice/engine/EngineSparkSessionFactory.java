@@ -34,6 +34,9 @@ final class EngineSparkSessionFactory {
     settings.put(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     settings.put("spark.sql.catalog.samples", "io.sluice.engine.samples.SamplesCatalog");
+    // A second wall behind the gateway's planner: no files as tables, no ${...} substitution.
+    settings.put("spark.sql.runSQLOnFiles", "false");
+    settings.put("spark.sql.variable.substitute", "false");
     settings.put("spark.sql.warehouse.dir", dataDirectory.resolve("warehouse").toUri().toString());
     settings.put(
         "spark.hadoop.javax.jdo.option.ConnectionURL",

@@ -62,6 +62,24 @@ class TestErrors {
   }
 
   @Test
+  void filesAreNotTablesEvenStraightOnTheEngine() throws Exception {
+    TOperationHandle operation =
+        client.start(session, "SELECT * FROM parquet.`/etc` UNION ALL SELECT '${env:HOME}'");
+
+    TGetOperationStatusResp status =
+        client.awaitTerminal(operation, TestingEngineClient.seconds(60));
+
+    assertThat(status.getOperationState()).isEqualTo(TOperationState.ERROR_STATE);
+    assertThat(status.getErrorMessage()).contains("TABLE_OR_VIEW_NOT_FOUND", "`parquet`.`/etc`");
+  }
+
+  @Test
+  void variablesAreNotSubstituted() throws Exception {
+    assertThat(client.query(session, "SELECT '${env:HOME}'"))
+        .containsExactly(List.of("${env:HOME}"));
+  }
+
+  @Test
   void aParseErrorKeepsSparksMessageAndSyntaxErrorState() throws Exception {
     TExecuteStatementResp response =
         client.raw().ExecuteStatement(new TExecuteStatementReq(session, "SELEC 1 FROM"));
