@@ -98,10 +98,13 @@ public final class GatewaySession {
       throw new SluiceException(refused.getMessage(), refused.sqlState());
     }
     if (analysis.kind() == StatementKind.GOVERNANCE) {
+      // Governance answers the forms it knows before planning; what reaches here is a form it
+      // does not support, and it must never reach an engine.
       throw new SluiceException(
-          "Governance statements ("
+          "This form of "
               + analysis.operation()
-              + ") are executed by the gateway's governance, which this gateway does not run yet",
+              + " is not supported; see the README's Governance section for the statements the"
+              + " gateway answers",
           Statuses.FEATURE_NOT_SUPPORTED);
     }
     return analysis.engineSql();
