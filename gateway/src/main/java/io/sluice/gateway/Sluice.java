@@ -8,6 +8,7 @@ import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.gateway.governance.CatalogModule;
 import io.sluice.gateway.governance.GovernanceStatementService;
+import io.sluice.gateway.governance.GovernedStatementAuthorizer;
 import io.sluice.gateway.governance.PermissionsModule;
 import io.sluice.gateway.governance.ScimModule;
 import io.sluice.gateway.governance.TokenModule;
@@ -187,6 +188,7 @@ public final class Sluice implements AutoCloseable {
             history,
             workers,
             new SqlPlanner(),
+            new GovernedStatementAuthorizer(governance),
             new GovernanceStatementService(new GovernanceStatements(governance), sessions));
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     AdminPolicy admins = governance.principals()::isAdmin;

@@ -9,24 +9,41 @@ import java.util.Optional;
  * three parts with the session's current catalog and schema; schemas to two; catalogs to one.
  * Functions keep the parts as written (builtin functions have one part): whether a one-part name is
  * a builtin or a function in the current schema is for the authorizer, which knows both. The range
- * is where the name is written, when it is written in the statement's text.
+ * is where the name is written, when it is written in the statement's text; the relation says when
+ * the reference may be replaced by a subquery (a FROM clause's table without time travel or
+ * sampling).
  */
 public record ObjectReference(
-    ObjectType type, ObjectName name, Access access, Optional<TextRange> range) {
+    ObjectType type,
+    ObjectName name,
+    Access access,
+    Optional<TextRange> range,
+    Optional<Relation> relation) {
   public ObjectReference {
     requireNonNull(type, "type is null");
     requireNonNull(name, "name is null");
     requireNonNull(access, "access is null");
     requireNonNull(range, "range is null");
+    requireNonNull(relation, "relation is null");
   }
 
   public static ObjectReference of(ObjectType type, ObjectName name, Access access) {
-    return new ObjectReference(type, name, access, Optional.empty());
+    return new ObjectReference(type, name, access, Optional.empty(), Optional.empty());
   }
 
   /** The same reference without its position, for comparing what statements touch. */
   public ObjectReference withoutRange() {
-    return new ObjectReference(type, name, access, Optional.empty());
+    return new ObjectReference(type, name, access, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A table read as a relation of a FROM clause (or a MERGE source), where a subquery may stand in
+   * its place: {@code alias} is the alias written after it, if any.
+   */
+  public record Relation(Optional<String> alias) {
+    public Relation {
+      requireNonNull(alias, "alias is null");
+    }
   }
 
   @Override

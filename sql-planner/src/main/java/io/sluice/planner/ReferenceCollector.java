@@ -102,8 +102,17 @@ final class ReferenceCollector {
   }
 
   void add(ObjectType type, ObjectName name, Access access, ParserRuleContext written) {
+    add(type, name, access, written, Optional.empty());
+  }
+
+  private void add(
+      ObjectType type,
+      ObjectName name,
+      Access access,
+      ParserRuleContext written,
+      Optional<ObjectReference.Relation> relation) {
     Optional<TextRange> range = written == null ? Optional.empty() : positions.range(written);
-    objects.add(new ObjectReference(type, name, access, range));
+    objects.add(new ObjectReference(type, name, access, range, relation));
     if (written != null) {
       claimed.add(written);
     }
@@ -130,20 +139,23 @@ final class ReferenceCollector {
     } else if (node instanceof SqlBaseParser.DmlStatementContext dml && dml.ctes() != null) {
       walkWithCtes(dml.ctes(), List.of(dml.dmlStatementNoWith()));
     } else if (node instanceof SqlBaseParser.TableNameContext table) {
-      readRelation(table.identifierReference(), table.tableAlias());
+      readRelation(
+          table.identifierReference(),
+          table.tableAlias(),
+          table.temporalClause() == null && table.sample() == null);
       if (table.optionsClause() != null) {
         throw PlanningException.refused(
             "Read options on a table (WITH (...)) are not allowed through the gateway");
       }
       walkChildrenExcept(table, table.identifierReference());
     } else if (node instanceof SqlBaseParser.MergeIntoTableContext merge && merge.source != null) {
-      readRelation(merge.source, merge.sourceAlias);
+      readRelation(merge.source, merge.sourceAlias, true);
       walkChildrenExcept(merge, merge.source);
     } else if (node instanceof SqlBaseParser.TableContext table) {
-      readRelation(table.identifierReference(), null);
+      readRelation(table.identifierReference(), null, false);
     } else if (node instanceof SqlBaseParser.FunctionTableSubqueryArgumentContext argument
         && argument.identifierReference() != null) {
-      readRelation(argument.identifierReference(), null);
+      readRelation(argument.identifierReference(), null, false);
       walkChildrenExcept(argument, argument.identifierReference());
     } else if (node instanceof SqlBaseParser.FunctionTableContext function) {
       List<String> name = functionName(function.functionName());
@@ -273,8 +285,11 @@ final class ReferenceCollector {
     }
   }
 
+  /** A table read; {@code replaceable} when a subquery may stand in its place. */
   private void readRelation(
-      SqlBaseParser.IdentifierReferenceContext name, SqlBaseParser.TableAliasContext alias)
+      SqlBaseParser.IdentifierReferenceContext name,
+      SqlBaseParser.TableAliasContext alias,
+      boolean replaceable)
       throws PlanningException {
     List<String> parts = names(name);
     claimed.add(name);
@@ -282,7 +297,14 @@ final class ReferenceCollector {
       return;
     }
     NameResolver.ObjectReferenceTarget target = resolver.relation(parts);
-    add(target.type(), target.name(), Access.READ, name);
+    add(
+        target.type(),
+        target.name(),
+        Access.READ,
+        name,
+        replaceable
+            ? Optional.of(new ObjectReference.Relation(aliasName(alias)))
+            : Optional.empty());
     if (target.type() == ObjectType.TABLE) {
       aliases.add(new AliasedTable(target.name(), aliasName(alias)));
     }

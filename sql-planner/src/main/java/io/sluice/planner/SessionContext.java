@@ -33,6 +33,11 @@ public record SessionContext(
     return new SessionContext(catalog, schema, catalogs, temporaryViews);
   }
 
+  /** The same session where {@code names} are the catalogs that exist. */
+  public SessionContext withCatalogs(Set<String> names) {
+    return new SessionContext(currentCatalog, currentSchema, names, temporaryViews);
+  }
+
   public SessionContext withTemporaryView(String name) {
     Set<String> views = new java.util.HashSet<>(temporaryViews);
     views.add(name);

@@ -40,6 +40,12 @@ final class SparkSqlParser {
     return parse(tokens, SqlBaseParser::compoundOrSingleStatement);
   }
 
+  /** Parses one expression, as Spark does for a SQL function's body. */
+  static SqlBaseParser.SingleExpressionContext parseExpression(String text)
+      throws PlanningException {
+    return parse(lex(text), SqlBaseParser::singleExpression);
+  }
+
   /** Parses a multi-part identifier, as Spark does for the text of {@code IDENTIFIER('...')}. */
   static List<String> parseMultipartIdentifier(String text) throws PlanningException {
     SqlBaseParser.SingleMultipartIdentifierContext identifier =

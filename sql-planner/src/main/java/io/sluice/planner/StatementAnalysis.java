@@ -37,6 +37,11 @@ public record StatementAnalysis(
     requireNonNull(sessionAfter, "sessionAfter is null");
   }
 
+  /** The same analysis with the text the engine must run after rewriting. */
+  public StatementAnalysis withEngineSql(String sql) {
+    return new StatementAnalysis(kind, operation, sql, objects, columns, sessionAfter);
+  }
+
   /** The tables and views the statement names (any access), as resolved names. */
   public Set<ObjectName> tables() {
     return objects.stream()

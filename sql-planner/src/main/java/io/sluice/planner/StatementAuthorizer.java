@@ -1,13 +1,23 @@
 package io.sluice.planner;
 
+import java.util.Map;
+
 /**
- * Decides whether a principal may run an analyzed statement. Implemented by governance (not in this
- * module): it resolves each {@link ObjectReference} against the metastore (builtin functions need
- * no privilege; {@link ObjectType#TEMPORARY_VIEW} references were checked when the view was
- * created), and fails with one {@code INSUFFICIENT_PERMISSIONS} error (SQLSTATE 42501) naming every
- * missing privilege. The planner never forwards a statement that an authorizer refused.
+ * Decides whether a principal may run an analyzed statement. Implemented by the gateway over
+ * governance (not in this module): it resolves each {@link ObjectReference} against the metastore
+ * (builtin functions need no privilege; {@link ObjectType#TEMPORARY_VIEW} references were checked
+ * when the view was created), and fails with one {@code INSUFFICIENT_PERMISSIONS} error (SQLSTATE
+ * 42501) naming every missing privilege. A statement an authorizer refused is never forwarded, and
+ * its effect on the session (USE, temporary views) is not applied.
  */
 @FunctionalInterface
 public interface StatementAuthorizer {
-  void authorize(String principal, StatementAnalysis analysis) throws PlanningException;
+  /**
+   * @param session the session the statement was resolved in (before the statement's own effect)
+   * @param analysis what the planner learned about the statement
+   * @return what the principal may see of each table the statement reads that has a row filter or
+   *     column masks; tables not in the map are read as they are
+   */
+  Map<ObjectName, TableSecurity> authorize(SessionContext session, StatementAnalysis analysis)
+      throws PlanningException;
 }

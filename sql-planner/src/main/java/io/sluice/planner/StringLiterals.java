@@ -48,4 +48,9 @@ final class StringLiterals {
     }
     return value;
   }
+
+  /** A Spark SQL string literal whose value is {@code value}, whatever characters it holds. */
+  static String quote(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
 }

@@ -1,14 +1,23 @@
 package io.sluice.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Names resolve in the session's current catalog and schema, which statements move on. */
 class TestSessionResolution {
+  private static final Set<String> CATALOGS = Set.of("spark_catalog", "main");
+  private static final StatementAuthorizer ALLOW_ALL = (session, analysis) -> Map.of();
+
   private final SqlPlanner planner = new SqlPlanner();
+
+  private StatementAnalysis plan(PlannerSession session, String sql) throws PlanningException {
+    return session.plan(planner, sql, CATALOGS, ALLOW_ALL);
+  }
 
   @Test
   void useMovesTheSchemaLaterNamesResolveIn() throws Exception {
@@ -16,27 +25,53 @@ class TestSessionResolution {
         new PlannerSession(
             new SessionContext(
                 "spark_catalog", "default", Set.of("spark_catalog", "main"), Set.of()));
-    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+    assertThat(plan(session, "SELECT * FROM t").tables())
         .containsExactly(ObjectName.of("spark_catalog", "default", "t"));
-    session.plan(planner, "USE sales");
-    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+    plan(session, "USE sales");
+    assertThat(plan(session, "SELECT * FROM t").tables())
         .containsExactly(ObjectName.of("spark_catalog", "sales", "t"));
-    session.plan(planner, "USE main");
+    plan(session, "USE main");
     assertThat(session.context().currentCatalog()).isEqualTo("main");
     assertThat(session.context().currentSchema()).isEqualTo("default");
-    session.plan(planner, "USE SCHEMA finance");
-    assertThat(session.plan(planner, "SELECT * FROM t").tables())
+    plan(session, "USE SCHEMA finance");
+    assertThat(plan(session, "SELECT * FROM t").tables())
         .containsExactly(ObjectName.of("main", "finance", "t"));
-    session.plan(planner, "SET CATALOG spark_catalog");
-    assertThat(session.plan(planner, "SELECT * FROM crm.t").tables())
+    plan(session, "SET CATALOG spark_catalog");
+    assertThat(plan(session, "SELECT * FROM crm.t").tables())
         .containsExactly(ObjectName.of("spark_catalog", "crm", "t"));
+  }
+
+  @Test
+  void aRefusedStatementDoesNotMoveTheSession() throws Exception {
+    PlannerSession session = new PlannerSession(SessionContext.initial("default"));
+    StatementAuthorizer refuseMain =
+        (context, analysis) -> {
+          if (analysis.objects().stream()
+              .anyMatch(reference -> reference.name().parts().get(0).equals("main"))) {
+            throw PlanningException.refused("no");
+          }
+          return Map.of();
+        };
+    assertThatThrownBy(() -> session.plan(planner, "USE main.sales", CATALOGS, refuseMain))
+        .isInstanceOf(PlanningException.class);
+    assertThat(session.context().currentCatalog()).isEqualTo("spark_catalog");
+    assertThat(session.context().currentSchema()).isEqualTo("default");
+  }
+
+  @Test
+  void catalogsAreThoseThatExistWhenTheStatementIsPlanned() throws Exception {
+    PlannerSession session = new PlannerSession(SessionContext.initial("default"));
+    assertThat(session.plan(planner, "SELECT * FROM finance.t", Set.of(), ALLOW_ALL).tables())
+        .containsExactly(ObjectName.of("spark_catalog", "finance", "t"));
+    session.plan(planner, "USE finance", Set.of("spark_catalog", "finance"), ALLOW_ALL);
+    assertThat(session.context().currentCatalog()).isEqualTo("finance");
   }
 
   @Test
   void temporaryViewsAreNotTablesUntilDropped() throws Exception {
     PlannerSession session = new PlannerSession(SessionContext.initial("default"));
-    session.plan(planner, "CREATE OR REPLACE TEMPORARY VIEW recent AS SELECT * FROM orders");
-    StatementAnalysis read = session.plan(planner, "SELECT * FROM recent JOIN default.recent");
+    plan(session, "CREATE OR REPLACE TEMPORARY VIEW recent AS SELECT * FROM orders");
+    StatementAnalysis read = plan(session, "SELECT * FROM recent JOIN default.recent");
     assertThat(read.objects())
         .map(ObjectReference::withoutRange)
         .containsExactly(
@@ -45,8 +80,8 @@ class TestSessionResolution {
                 ObjectType.TABLE,
                 ObjectName.of("spark_catalog", "default", "recent"),
                 Access.READ));
-    session.plan(planner, "DROP VIEW recent");
-    assertThat(session.plan(planner, "SELECT * FROM recent").tables())
+    plan(session, "DROP VIEW recent");
+    assertThat(plan(session, "SELECT * FROM recent").tables())
         .containsExactly(ObjectName.of("spark_catalog", "default", "recent"));
   }
 

@@ -229,7 +229,14 @@ public final class GatewayCliService implements TCLIService.Iface {
           }
           String engineSql;
           try {
-            engineSql = session.plan(services.planner(), statementText);
+            engineSql =
+                session.plan(
+                    services.planner(),
+                    statementText,
+                    services.authorizer().catalogNames(),
+                    services
+                        .authorizer()
+                        .forStatement(session.principal(), Optional.of(statement.statementId())));
           } catch (SluiceException refused) {
             statement.failed(refused.getMessage(), Optional.of(refused.sqlState()));
             return new TExecuteStatementResp(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.governance.GovernanceStatementService;
+import io.sluice.gateway.governance.GovernedStatementAuthorizer;
 import io.sluice.gateway.history.QueryRecorder;
 import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.SessionManager;
@@ -14,8 +15,9 @@ import java.util.concurrent.Executor;
 
 /**
  * What every Thrift call needs: sessions, warehouses and their engines, token authentication, the
- * query history, an executor for work that need not delay a reply, the SQL planner every statement
- * passes before it reaches an engine, and the governance statements the gateway answers itself.
+ * query history, an executor for work that need not delay a reply, the SQL planner and the
+ * authorizer every statement passes before it reaches an engine, and the governance statements the
+ * gateway answers itself.
  */
 public record GatewayServices(
     SessionManager sessions,
@@ -24,6 +26,7 @@ public record GatewayServices(
     QueryRecorder history,
     Executor background,
     SqlPlanner planner,
+    GovernedStatementAuthorizer authorizer,
     GovernanceStatementService governanceStatements) {
   /** SQLSTATE for a session whose warehouse does not exist (the connection is refused). */
   public static final String UNKNOWN_WAREHOUSE = "08004";
@@ -35,6 +38,7 @@ public record GatewayServices(
     requireNonNull(history, "history is null");
     requireNonNull(background, "background is null");
     requireNonNull(planner, "planner is null");
+    requireNonNull(authorizer, "authorizer is null");
     requireNonNull(governanceStatements, "governanceStatements is null");
   }
 

@@ -9,6 +9,7 @@ import io.sluice.planner.PlanningException;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.SqlPlanner;
 import io.sluice.planner.StatementAnalysis;
+import io.sluice.planner.StatementAuthorizer;
 import io.sluice.planner.StatementKind;
 import io.sluice.pool.Engine;
 import io.sluice.protocol.thrift.TNamespace;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.thrift.TException;
 
@@ -87,13 +89,16 @@ public final class GatewaySession {
   }
 
   /**
-   * Plans a statement in this session: the text to send to the engine, or the planner's refusal as
-   * an error for the client. Nothing the planner refuses reaches an engine.
+   * Plans and authorizes a statement in this session: the text to send to the engine, or the
+   * refusal as an error for the client. Nothing the planner or the authorizer refuses reaches an
+   * engine. {@code catalogs} are the catalogs that exist now.
    */
-  public String plan(SqlPlanner sqlPlanner, String statement) throws SluiceException {
+  public String plan(
+      SqlPlanner sqlPlanner, String statement, Set<String> catalogs, StatementAuthorizer authorizer)
+      throws SluiceException {
     StatementAnalysis analysis;
     try {
-      analysis = planner.plan(sqlPlanner, statement == null ? "" : statement);
+      analysis = planner.plan(sqlPlanner, statement == null ? "" : statement, catalogs, authorizer);
     } catch (PlanningException refused) {
       throw new SluiceException(refused.getMessage(), refused.sqlState());
     }

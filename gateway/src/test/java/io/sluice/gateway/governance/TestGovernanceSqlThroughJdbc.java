@@ -1,10 +1,10 @@
 package io.sluice.gateway.governance;
 
+import static io.sluice.gateway.governance.TestingGovernedClients.column;
+import static io.sluice.gateway.governance.TestingGovernedClients.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sluice.gateway.governance.TestingRestClient.Answer;
-import io.sluice.gateway.testing.TestingClientDrivers;
 import io.sluice.gateway.testing.TestingSluice;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -122,33 +121,10 @@ class TestGovernanceSqlThroughJdbc {
   }
 
   private String userWithToken(String userName) throws Exception {
-    assertThat(admin.post("/api/2.0/preview/scim/v2/Users", Map.of("userName", userName)).status())
-        .isEqualTo(201);
-    Answer token =
-        admin.post("/api/2.0/token-management/on-behalf-of/tokens", Map.of("user_name", userName));
-    return token.body().get("token_value").asText();
+    return TestingGovernedClients.userWithToken(admin, userName);
   }
 
   private Connection connect(String token) throws SQLException {
-    return TestingClientDrivers.hiveJdbc()
-        .connect("jdbc:hive2://127.0.0.1:" + sluice.binaryPort() + "/default", "token", token);
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-  }
-
-  private static List<String> column(Connection connection, String sql, int column)
-      throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (result.next()) {
-        values.add(result.getString(column));
-      }
-      return values;
-    }
+    return TestingGovernedClients.connect(sluice, token);
   }
 }

@@ -1,0 +1,88 @@
+package io.sluice.gateway.governance;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.governance.Governance;
+import io.sluice.governance.policy.ColumnMask;
+import io.sluice.governance.policy.RowFilter;
+import io.sluice.governance.policy.TablePolicies;
+import io.sluice.governance.securable.ColumnDefinition;
+import io.sluice.governance.securable.FunctionDefinition;
+import io.sluice.governance.securable.SecurableName;
+import io.sluice.planner.Identity;
+import io.sluice.planner.PlanningException;
+import io.sluice.planner.PolicyExpressions;
+import io.sluice.planner.TableSecurity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a table's row filter and column masks, as governance stores them (a SQL function bound to
+ * columns), into the expressions the planner puts over the table for one person: each function's
+ * body inlined with its arguments, its identity functions answered for that person, and each mask
+ * cast back to its column's type so that the statement sees the types it would without the mask.
+ * The functions run with their definer's rights: the reader needs no privilege on them.
+ */
+final class PolicyInliner {
+  /** Type names safe to write into a CAST: Spark's simple and parameterized types. */
+  private static final Pattern SIMPLE_TYPE = Pattern.compile("[a-z_]+( ?\\([0-9, ]+\\))?");
+
+  private final Governance governance;
+
+  PolicyInliner(Governance governance) {
+    this.governance = requireNonNull(governance, "governance is null");
+  }
+
+  TableSecurity security(SecurableName table, TablePolicies policies, Identity identity)
+      throws PlanningException {
+    List<ColumnDefinition> definitions = governance.securables().columns(table);
+    Set<String> columns = new LinkedHashSet<>();
+    definitions.forEach(column -> columns.add(column.name()));
+    Optional<String> rowFilter = Optional.empty();
+    if (policies.rowFilter().isPresent()) {
+      RowFilter filter = policies.rowFilter().get();
+      rowFilter = Optional.of(inline(filter.function(), filter.arguments(), columns, identity));
+    }
+    Map<String, String> masks = new HashMap<>();
+    for (ColumnMask mask : policies.columnMasks()) {
+      List<String> arguments = new ArrayList<>();
+      arguments.add(mask.column());
+      arguments.addAll(mask.usingColumns());
+      String expression = inline(mask.function(), arguments, columns, identity);
+      masks.put(mask.column(), castToColumnType(expression, mask.column(), definitions));
+    }
+    return new TableSecurity(List.copyOf(columns), masks, rowFilter);
+  }
+
+  private String inline(
+      SecurableName function, List<String> arguments, Set<String> columns, Identity identity)
+      throws PlanningException {
+    FunctionDefinition definition = governance.securables().function(function);
+    List<String> argumentSql = new ArrayList<>();
+    for (String argument : arguments) {
+      argumentSql.add(PolicyExpressions.argument(argument, columns));
+    }
+    return PolicyExpressions.inline(
+        definition.body(),
+        definition.parameters().stream().map(ColumnDefinition::name).toList(),
+        argumentSql,
+        identity);
+  }
+
+  private static String castToColumnType(
+      String expression, String column, List<ColumnDefinition> definitions) {
+    return definitions.stream()
+        .filter(definition -> definition.name().equals(column))
+        .map(definition -> definition.typeText().trim().toLowerCase(java.util.Locale.ROOT))
+        .filter(type -> SIMPLE_TYPE.matcher(type).matches())
+        .findFirst()
+        .map(type -> "CAST(" + expression + " AS " + type + ")")
+        .orElse(expression);
+  }
+}

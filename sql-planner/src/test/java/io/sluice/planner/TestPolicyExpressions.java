@@ -1,0 +1,78 @@
+package io.sluice.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Policy functions inlined for the person running the statement. */
+class TestPolicyExpressions {
+  private static final Identity HR_MEMBER = new Identity("ann@example.com", "hr"::equals);
+  private static final Identity OUTSIDER = new Identity("bob@example.com", group -> false);
+
+  @Test
+  void parametersBecomeTheirArgumentsAndGroupMembershipIsAnsweredByTheGateway() throws Exception {
+    String body = "CASE WHEN is_account_group_member('hr') THEN ssn ELSE '***' END";
+    assertThat(PolicyExpressions.inline(body, List.of("ssn"), List.of("`ssn`"), HR_MEMBER))
+        .isEqualTo("(CASE WHEN TRUE THEN (`ssn`) ELSE '***' END)");
+    assertThat(PolicyExpressions.inline(body, List.of("SSN"), List.of("`tax_id`"), OUTSIDER))
+        .isEqualTo("(CASE WHEN FALSE THEN (`tax_id`) ELSE '***' END)");
+  }
+
+  @Test
+  void currentUserIsALiteralThatNoNameCanBreakOutOf() throws Exception {
+    Identity quoted = new Identity("o'brien\\'; DROP TABLE x; --", group -> false);
+    String inlined =
+        PolicyExpressions.inline(
+            "owner = current_user() OR owner = current_user",
+            List.of("owner"),
+            List.of("`owner`"),
+            quoted);
+    assertThat(inlined)
+        .isEqualTo(
+            "((`owner`) = 'o\\'brien\\\\\\'; DROP TABLE x; --' OR (`owner`) ="
+                + " 'o\\'brien\\\\\\'; DROP TABLE x; --')");
+    assertThat(new SqlPlanner().analyze("SELECT " + inlined, SessionContext.initial("d")).kind())
+        .isEqualTo(StatementKind.QUERY);
+  }
+
+  @Test
+  void bodiesTheGatewayCannotAnswerForAreRefused() {
+    assertThatThrownBy(
+            () -> PolicyExpressions.inline("other = 1", List.of("x"), List.of("`x`"), OUTSIDER))
+        .isInstanceOf(PlanningException.class)
+        .hasMessageContaining("'other', which is not one of its parameters");
+    assertThatThrownBy(
+            () ->
+                PolicyExpressions.inline(
+                    "main.security.allowed(x)", List.of("x"), List.of("`x`"), OUTSIDER))
+        .hasMessageContaining("calls the catalog function main.security.allowed");
+    assertThatThrownBy(
+            () ->
+                PolicyExpressions.inline(
+                    "x IN (SELECT region FROM main.security.regions)",
+                    List.of("x"),
+                    List.of("`x`"),
+                    OUTSIDER))
+        .hasMessageContaining("runs a query");
+    assertThatThrownBy(
+            () ->
+                PolicyExpressions.inline(
+                    "is_account_group_member(x)", List.of("x"), List.of("`x`"), OUTSIDER))
+        .isInstanceOf(PlanningException.class);
+  }
+
+  @Test
+  void argumentsAreColumnsOrLiterals() throws Exception {
+    Set<String> columns = Set.of("region", "amount");
+    assertThat(PolicyExpressions.argument("Region", columns)).isEqualTo("`region`");
+    assertThat(PolicyExpressions.argument("'US'", columns)).isEqualTo("'US'");
+    assertThat(PolicyExpressions.argument("-5", columns)).isEqualTo("-5");
+    assertThatThrownBy(() -> PolicyExpressions.argument("amount + 1", columns))
+        .hasMessageContaining("neither a column of the table nor a literal");
+    assertThatThrownBy(() -> PolicyExpressions.argument("secret_column", columns))
+        .hasMessageContaining("neither a column of the table nor a literal");
+  }
+}
