@@ -41,6 +41,11 @@ public final class SqlPlanner {
     String engineSql = OdbcEscapes.translate(sql);
     refuseVariableSubstitution(engineSql);
     CommonTokenStream tokens = SparkSqlParser.lex(engineSql);
+    Optional<String> setCatalog = useCatalogAsSetCatalog(tokens, engineSql);
+    if (setCatalog.isPresent()) {
+      engineSql = setCatalog.get();
+      tokens = SparkSqlParser.lex(engineSql);
+    }
     refuseDeepNesting(tokens);
     Optional<String> governance = GovernanceStatements.operation(tokens);
     if (governance.isPresent()) {
@@ -130,6 +135,21 @@ public final class SqlPlanner {
     columns.addAll(arguments.columns());
     return new StatementAnalysis(
         inner.kind(), inner.operation(), engineSql, objects, columns, inner.sessionAfter());
+  }
+
+  /**
+   * {@code USE CATALOG c}, as Databricks SQL writes it, is Spark's {@code SET CATALOG c}: the text
+   * with its first word changed, everything else (comments, quoting) kept.
+   */
+  private static Optional<String> useCatalogAsSetCatalog(CommonTokenStream tokens, String sql) {
+    List<Token> words = SparkSqlParser.words(tokens);
+    if (words.size() < 3
+        || words.get(0).getType() != SqlBaseLexer.USE
+        || words.get(1).getType() != SqlBaseLexer.CATALOG) {
+      return Optional.empty();
+    }
+    TextRange use = TextPositions.of(sql).range(words.get(0)).orElseThrow();
+    return Optional.of(sql.substring(0, use.start()) + "SET" + sql.substring(use.stop()));
   }
 
   /**

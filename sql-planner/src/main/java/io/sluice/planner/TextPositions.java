@@ -2,6 +2,7 @@ package io.sluice.planner;
 
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
 
 /**
  * Turns the parser's positions (code point indexes) into ranges of the Java string the statement
@@ -28,11 +29,22 @@ final class TextPositions {
   }
 
   Optional<TextRange> range(ParserRuleContext node) {
-    if (text == null || node.getStart() == null || node.getStop() == null) {
+    if (node.getStart() == null || node.getStop() == null) {
       return Optional.empty();
     }
-    int start = node.getStart().getStartIndex();
-    int stop = node.getStop().getStopIndex() + 1;
+    return range(node.getStart(), node.getStop());
+  }
+
+  Optional<TextRange> range(Token token) {
+    return range(token, token);
+  }
+
+  private Optional<TextRange> range(Token first, Token last) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    int start = first.getStartIndex();
+    int stop = last.getStopIndex() + 1;
     if (start < 0 || stop < start) {
       return Optional.empty();
     }

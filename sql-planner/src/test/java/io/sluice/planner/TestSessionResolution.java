@@ -42,6 +42,17 @@ class TestSessionResolution {
   }
 
   @Test
+  void useCatalogAsDatabricksWritesItIsSparksSetCatalog() throws Exception {
+    PlannerSession session = new PlannerSession(SessionContext.initial("default"));
+    StatementAnalysis use = plan(session, "use catalog /* Databricks */ `main`");
+    assertThat(use.engineSql()).isEqualTo("SET catalog /* Databricks */ `main`");
+    assertThat(use.objects())
+        .map(ObjectReference::withoutRange)
+        .containsExactly(ObjectReference.of(ObjectType.CATALOG, ObjectName.of("main"), Access.USE));
+    assertThat(session.context().currentCatalog()).isEqualTo("main");
+  }
+
+  @Test
   void aRefusedStatementDoesNotMoveTheSession() throws Exception {
     PlannerSession session = new PlannerSession(SessionContext.initial("default"));
     StatementAuthorizer refuseMain =
