@@ -28,7 +28,7 @@ public final class PlannerSession {
       throws PlanningException {
     SessionContext current = context.withCatalogs(catalogs);
     StatementAnalysis analysis = planner.analyze(sql, current);
-    Map<ObjectName, TableSecurity> tables = authorizer.authorize(current, analysis);
+    Map<ObjectName, ReadRewrite> tables = authorizer.authorize(current, analysis);
     StatementAnalysis rewritten =
         analysis.withEngineSql(StatementRewriter.rewrite(analysis, tables));
     context = analysis.sessionAfter().orElse(current);

@@ -55,6 +55,7 @@ public final class SqlPlanner {
           engineSql,
           List.of(),
           List.of(),
+          Optional.empty(),
           Optional.empty());
     }
     SqlBaseParser.CompoundOrSingleStatementContext tree = SparkSqlParser.parseStatement(engineSql);
@@ -86,13 +87,21 @@ public final class SqlPlanner {
     StatementClassifier.Classification classification =
         new StatementClassifier(collector).classify(statement);
     collector.walk(statement);
+    Optional<CreatedView> createdView = Optional.empty();
+    if (statement instanceof SqlBaseParser.CreateViewContext create && create.TEMPORARY() == null) {
+      ObjectName name =
+          collector.resolver().qualifiedTable(collector.names(create.identifierReference()));
+      createdView =
+          Optional.of(ViewDefinitions.of(create, name, engineSql, positions, collector.objects()));
+    }
     return new StatementAnalysis(
         classification.kind(),
         classification.operation(),
         engineSql,
         collector.objects(),
         collector.columns(),
-        classification.sessionAfter());
+        classification.sessionAfter(),
+        createdView);
   }
 
   /**
@@ -133,8 +142,18 @@ public final class SqlPlanner {
     objects.addAll(arguments.objects());
     List<ColumnReference> columns = new ArrayList<>(inner.columns());
     columns.addAll(arguments.columns());
+    if (inner.createdView().isPresent()) {
+      throw PlanningException.unsupported(
+          "CREATE VIEW cannot run through EXECUTE IMMEDIATE; send it directly");
+    }
     return new StatementAnalysis(
-        inner.kind(), inner.operation(), engineSql, objects, columns, inner.sessionAfter());
+        inner.kind(),
+        inner.operation(),
+        engineSql,
+        objects,
+        columns,
+        inner.sessionAfter(),
+        Optional.empty());
   }
 
   /**

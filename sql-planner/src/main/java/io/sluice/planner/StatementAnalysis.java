@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  * @param columns every column the statement names, in text order without duplicates
  * @param sessionAfter the session as it is once the statement has run, when it changes it (USE, SET
  *     CATALOG, CREATE or DROP of a temporary view)
+ * @param createdView the persistent view the statement creates, if it is a CREATE VIEW
  */
 public record StatementAnalysis(
     StatementKind kind,
@@ -27,7 +28,8 @@ public record StatementAnalysis(
     String engineSql,
     List<ObjectReference> objects,
     List<ColumnReference> columns,
-    Optional<SessionContext> sessionAfter) {
+    Optional<SessionContext> sessionAfter,
+    Optional<CreatedView> createdView) {
   public StatementAnalysis {
     requireNonNull(kind, "kind is null");
     requireNonNull(operation, "operation is null");
@@ -35,11 +37,12 @@ public record StatementAnalysis(
     objects = List.copyOf(requireNonNull(objects, "objects is null"));
     columns = List.copyOf(requireNonNull(columns, "columns is null"));
     requireNonNull(sessionAfter, "sessionAfter is null");
+    requireNonNull(createdView, "createdView is null");
   }
 
   /** The same analysis with the text the engine must run after rewriting. */
   public StatementAnalysis withEngineSql(String sql) {
-    return new StatementAnalysis(kind, operation, sql, objects, columns, sessionAfter);
+    return new StatementAnalysis(kind, operation, sql, objects, columns, sessionAfter, createdView);
   }
 
   /** The tables and views the statement names (any access), as resolved names. */

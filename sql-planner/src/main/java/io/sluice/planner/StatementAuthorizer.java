@@ -15,9 +15,9 @@ public interface StatementAuthorizer {
   /**
    * @param session the session the statement was resolved in (before the statement's own effect)
    * @param analysis what the planner learned about the statement
-   * @return what the principal may see of each table the statement reads that has a row filter or
-   *     column masks; tables not in the map are read as they are
+   * @return what stands in for each table the statement reads that has a row filter or column
+   *     masks, and for each view; tables not in the map are read as they are
    */
-  Map<ObjectName, TableSecurity> authorize(SessionContext session, StatementAnalysis analysis)
+  Map<ObjectName, ReadRewrite> authorize(SessionContext session, StatementAnalysis analysis)
       throws PlanningException;
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestStatementRewriter {
   private static final ObjectName ORDERS = ObjectName.of("main", "sales", "orders");
-  private static final TableSecurity FILTERED_AND_MASKED =
+  private static final ReadRewrite FILTERED_AND_MASKED =
       new TableSecurity(
           List.of("id", "region", "card"),
           Map.of("card", "('****')"),

@@ -17,10 +17,10 @@ import io.sluice.planner.ObjectName;
 import io.sluice.planner.ObjectReference;
 import io.sluice.planner.ObjectType;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.ReadRewrite;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.StatementAnalysis;
 import io.sluice.planner.StatementAuthorizer;
-import io.sluice.planner.TableSecurity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -80,7 +80,7 @@ public final class GovernedStatementAuthorizer {
     return (session, analysis) -> authorize(principal, statementId, session, analysis);
   }
 
-  private Map<ObjectName, TableSecurity> authorize(
+  private Map<ObjectName, ReadRewrite> authorize(
       String principal,
       Optional<String> statementId,
       SessionContext session,
@@ -105,9 +105,9 @@ public final class GovernedStatementAuthorizer {
   }
 
   /** What the principal may see of each table read that has a row filter or column masks. */
-  private Map<ObjectName, TableSecurity> tableSecurity(String principal, AccessDecision decision)
+  private Map<ObjectName, ReadRewrite> tableSecurity(String principal, AccessDecision decision)
       throws PlanningException {
-    Map<ObjectName, TableSecurity> tables = new HashMap<>();
+    Map<ObjectName, ReadRewrite> tables = new HashMap<>();
     Identity identity = null;
     for (Map.Entry<SecurableName, TablePolicies> table : decision.policies().entrySet()) {
       if (table.getValue().isEmpty()) {

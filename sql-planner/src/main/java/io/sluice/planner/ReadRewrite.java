@@ -1,0 +1,13 @@
+package io.sluice.planner;
+
+/**
+ * What stands in for a table or view where a statement reads it: a policy subquery over a protected
+ * table, or a view's expanded query.
+ */
+public sealed interface ReadRewrite permits TableSecurity, ExpandedView {
+  /** Whether reads are left as written. */
+  boolean isEmpty();
+
+  /** The parenthesized subquery that replaces a read of {@code name}. */
+  String subquery(ObjectName name);
+}
