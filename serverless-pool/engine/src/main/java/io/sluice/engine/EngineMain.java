@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import io.sluice.engine.catalog.GatewayMetastore;
 import io.sluice.engine.operation.JobGroupCanceller;
 import io.sluice.engine.operation.OperationManager;
 import io.sluice.engine.server.EngineService;
@@ -66,6 +67,11 @@ public final class EngineMain {
     Files.createDirectories(arguments.dataDirectory());
     long startedAt = System.nanoTime();
     SparkSession spark = EngineSparkSessionFactory.create(arguments);
+    String gatewayUrl = arguments.sparkSettings().get(GatewayMetastore.GATEWAY_URL_SETTING);
+    if (gatewayUrl != null && !gatewayUrl.isEmpty()) {
+      GatewayMetastore.install(gatewayUrl, System.getenv(EngineSecret.ENVIRONMENT_VARIABLE));
+      log.info("Governance catalogs come from the gateway at {}", gatewayUrl);
+    }
     spark.sql("SELECT 1").collectAsList();
     // Opens the embedded metastore now rather than in the first client's OpenSession.
     spark.catalog().databaseExists("default");
