@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -146,6 +147,18 @@ class TestGovernedCatalog {
           .doesNotContain(hidden);
       assertThat(column(connection, "SHOW TABLES IN main." + schema, 2))
           .containsExactlyInAnyOrder("granted", "secret");
+
+      // The same through the Thrift metadata calls, which the engine answers.
+      DatabaseMetaData readerMetadata = readerConnection.getMetaData();
+      assertThat(column(readerMetadata.getTables("main", schema, "%", null), "TABLE_NAME"))
+          .containsExactly("granted");
+      assertThat(column(readerMetadata.getSchemas("main", "%"), "TABLE_SCHEM"))
+          .contains(schema)
+          .doesNotContain(hidden);
+      assertThat(column(readerMetadata.getCatalogs(), "TABLE_CAT")).contains("main");
+      assertThat(
+              column(connection.getMetaData().getTables("main", schema, "%", null), "TABLE_NAME"))
+          .containsExactlyInAnyOrder("granted", "secret");
       execute(connection, "DROP SCHEMA main." + schema + " CASCADE");
       execute(connection, "DROP SCHEMA main." + hidden);
     }
@@ -202,6 +215,16 @@ class TestGovernedCatalog {
         rows.add(String.join("|", values));
       }
       return rows;
+    }
+  }
+
+  private static List<String> column(ResultSet result, String column) throws SQLException {
+    try (result) {
+      List<String> values = new ArrayList<>();
+      while (result.next()) {
+        values.add(result.getString(column));
+      }
+      return values;
     }
   }
 

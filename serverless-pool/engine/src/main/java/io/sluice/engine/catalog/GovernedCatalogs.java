@@ -1,5 +1,7 @@
 package io.sluice.engine.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -23,28 +25,40 @@ public final class GovernedCatalogs {
   private GovernedCatalogs() {}
 
   /**
-   * Registers the catalogs {@code user} may see in {@code spark}. Without a gateway (an engine
-   * started on its own) there is nothing to register; when the gateway cannot be reached the
-   * session keeps the catalogs it has, and statements on the engine's own catalogs still run.
+   * Registers the catalogs {@code user} may see in {@code spark}, and answers them. Without a
+   * gateway (an engine started on its own) there is nothing to register; when the gateway cannot be
+   * reached the session keeps the catalogs it has, and statements on the engine's own catalogs
+   * still run.
    */
-  public static void register(SparkSession spark, String user) {
+  public static List<String> register(SparkSession spark, String user) {
     if (GatewayMetastore.installed().isEmpty() || user == null) {
-      return;
+      return List.of();
     }
+    List<String> registered = new ArrayList<>();
     try {
       for (String catalog : GatewayMetastore.installed().get().catalogs(user)) {
-        register(spark.sessionState().conf(), catalog.toLowerCase(Locale.ROOT), user);
+        String name = catalog.toLowerCase(Locale.ROOT);
+        if (register(spark.sessionState().conf(), name, user)) {
+          registered.add(name);
+        }
       }
     } catch (GatewayMetastoreException e) {
       LOG.warn("Cannot list the governance catalogs of {}: {}", user, e.getMessage());
     }
+    return registered;
   }
 
-  private static void register(SQLConf conf, String catalog, String user) {
-    if (ENGINE_CATALOGS.contains(catalog) || conf.contains(CATALOG_PREFIX + catalog)) {
-      return;
+  /** Whether {@code catalog} is (now) a governance catalog of the session. */
+  private static boolean register(SQLConf conf, String catalog, String user) {
+    if (ENGINE_CATALOGS.contains(catalog)) {
+      return false;
     }
-    conf.setConfString(CATALOG_PREFIX + catalog + "." + GovernedCatalog.USER_OPTION, user);
-    conf.setConfString(CATALOG_PREFIX + catalog, GovernedCatalog.class.getName());
+    String key = CATALOG_PREFIX + catalog;
+    if (conf.contains(key)) {
+      return GovernedCatalog.class.getName().equals(conf.getConfString(key));
+    }
+    conf.setConfString(key + "." + GovernedCatalog.USER_OPTION, user);
+    conf.setConfString(key, GovernedCatalog.class.getName());
+    return true;
   }
 }
