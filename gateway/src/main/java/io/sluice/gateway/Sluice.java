@@ -236,7 +236,8 @@ public final class Sluice implements AutoCloseable {
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
       httpPort.set(server.httpPort());
-      engineLink.gatewayListening(engineFacingUrl(config, server.httpPort()));
+      engineLink.gatewayListening(
+          engineFacingUrl(config, server.httpPort()), config.tlsCertificate());
     } catch (Exception e) {
       engineLink.gatewayFailed(e);
       warehouses.close();

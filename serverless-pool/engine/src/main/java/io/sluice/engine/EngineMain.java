@@ -9,7 +9,9 @@ import io.sluice.engine.session.SessionManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.apache.thrift.transport.TTransportException;
 import org.slf4j.Logger;
@@ -69,7 +71,12 @@ public final class EngineMain {
     SparkSession spark = EngineSparkSessionFactory.create(arguments);
     String gatewayUrl = arguments.sparkSettings().get(GatewayMetastore.GATEWAY_URL_SETTING);
     if (gatewayUrl != null && !gatewayUrl.isEmpty()) {
-      GatewayMetastore.install(gatewayUrl, System.getenv(EngineSecret.ENVIRONMENT_VARIABLE));
+      String certificate =
+          arguments.sparkSettings().get(GatewayMetastore.GATEWAY_CERTIFICATE_SETTING);
+      GatewayMetastore.install(
+          gatewayUrl,
+          System.getenv(EngineSecret.ENVIRONMENT_VARIABLE),
+          Optional.ofNullable(certificate).filter(path -> !path.isEmpty()).map(Path::of));
       log.info("Governance catalogs come from the gateway at {}", gatewayUrl);
     }
     spark.sql("SELECT 1").collectAsList();

@@ -5,16 +5,25 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The gateway's engine-facing metastore API, as one engine calls it: each request presents the
@@ -29,6 +38,9 @@ public final class GatewayMetastore {
   /** The Spark setting through which the gateway passes its URL at launch. */
   public static final String GATEWAY_URL_SETTING = "spark.sluice.gateway.url";
 
+  /** The gateway's certificate (PEM) when it serves HTTPS, passed at launch. */
+  public static final String GATEWAY_CERTIFICATE_SETTING = "spark.sluice.gateway.certificate";
+
   static final String BASE_PATH = "/api/internal/engine-metastore/";
   static final String USER_HEADER = "X-Sluice-User";
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -39,17 +51,44 @@ public final class GatewayMetastore {
   private final String secret;
   private final HttpClient client;
 
-  GatewayMetastore(String gatewayUrl, String secret) {
+  GatewayMetastore(String gatewayUrl, String secret, Optional<Path> certificate) {
     String url = requireNonNull(gatewayUrl, "gatewayUrl is null");
     this.base =
         URI.create((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + BASE_PATH);
     this.secret = requireNonNull(secret, "secret is null");
-    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    certificate.ifPresent(path -> builder.sslContext(trusting(path)));
+    this.client = builder.build();
   }
 
-  /** Makes the gateway at {@code gatewayUrl} this engine's metastore. */
-  public static void install(String gatewayUrl, String secret) {
-    INSTALLED.set(new GatewayMetastore(gatewayUrl, secret));
+  /**
+   * Makes the gateway at {@code gatewayUrl} this engine's metastore; over HTTPS the gateway's
+   * {@code certificate} is trusted.
+   */
+  public static void install(String gatewayUrl, String secret, Optional<Path> certificate) {
+    INSTALLED.set(new GatewayMetastore(gatewayUrl, secret, certificate));
+  }
+
+  /** TLS that trusts the certificates in the PEM file {@code certificate}. */
+  private static SSLContext trusting(Path certificate) {
+    try (InputStream input = Files.newInputStream(certificate)) {
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      int index = 0;
+      for (Certificate entry :
+          CertificateFactory.getInstance("X.509").generateCertificates(input)) {
+        trusted.setCertificateEntry("gateway-" + index++, entry);
+      }
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "Cannot trust the gateway's certificate " + certificate + ": " + e.getMessage(), e);
+    }
   }
 
   /** The gateway metastore, when the gateway launched this engine with its URL. */
