@@ -7,6 +7,7 @@ import io.sluice.gateway.auth.AdminPolicy;
 import io.sluice.gateway.auth.TokenAuthenticator;
 import io.sluice.gateway.cli.GatewayServices;
 import io.sluice.gateway.governance.CatalogModule;
+import io.sluice.gateway.governance.EngineMetastoreModule;
 import io.sluice.gateway.governance.GovernanceStatementService;
 import io.sluice.gateway.governance.GovernedStatementAuthorizer;
 import io.sluice.gateway.governance.PermissionsModule;
@@ -27,6 +28,7 @@ import io.sluice.gateway.session.SessionManager;
 import io.sluice.gateway.statement.StatementExecutionModule;
 import io.sluice.gateway.thrift.ThriftDispatcher;
 import io.sluice.gateway.ui.UiModule;
+import io.sluice.gateway.warehouse.EngineLink;
 import io.sluice.gateway.warehouse.MetastoreEngineLauncher;
 import io.sluice.gateway.warehouse.WarehouseAddress;
 import io.sluice.gateway.warehouse.WarehouseEngineFactory;
@@ -70,6 +72,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A running Sluice gateway: the one place that builds the object graph and tears it down. */
 public final class Sluice implements AutoCloseable {
   public static final String ADMIN_PRINCIPAL = "admin";
+
+  /** The catalog that exists from the first start, as Databricks' workspace catalog. */
+  public static final String WORKSPACE_CATALOG = "main";
+
+  /** Managed tables live in this directory of the data directory, one directory each. */
+  static final String TABLES_DIRECTORY = "tables";
 
   private final GovernanceStore store;
   private final Governance governance;
@@ -128,6 +136,7 @@ public final class Sluice implements AutoCloseable {
     GovernanceStore store = GovernanceStore.openEmbedded(dataDirectory);
     Governance governance = Governance.open(store, Clock.systemUTC());
     governance.bootstrapAdmin(ADMIN_PRINCIPAL);
+    governance.bootstrapWorkspaceCatalog(WORKSPACE_CATALOG);
     AccessTokenStore tokens = governance.tokens();
     String adminToken =
         config.adminToken().orElseGet(() -> storedOrNewAdminToken(dataDirectory, tokens));
@@ -148,7 +157,8 @@ public final class Sluice implements AutoCloseable {
             Duration.ofMinutes(3));
     ExecutorService launcher = Executors.newCachedThreadPool(daemonThreads("sluice-engine-start"));
     SharedMetastore metastore = new SharedMetastore(launchSpec);
-    MetastoreEngineLauncher engineLauncher = new MetastoreEngineLauncher(metastore);
+    EngineLink engineLink = new EngineLink();
+    MetastoreEngineLauncher engineLauncher = new MetastoreEngineLauncher(metastore, engineLink);
     WarmPool warmPool =
         new WarmPool(engineLauncher, launcher, config.warmEngines(), new EngineWarmUp(3));
     WarehouseRegistry warehouses =
@@ -216,6 +226,8 @@ public final class Sluice implements AutoCloseable {
                 new TokenModule(tokens, governance.principals()),
                 new PermissionsModule(governance),
                 new CatalogModule(governance),
+                new EngineMetastoreModule(
+                    governance, engineLink, dataDirectory.resolve(TABLES_DIRECTORY)),
                 new WarehousesModule(
                     warehouses,
                     admins,
@@ -226,7 +238,10 @@ public final class Sluice implements AutoCloseable {
     try {
       server = GatewayServer.start(config, authenticator, dispatcher, routes, workers);
       httpPort.set(server.httpPort());
+      engineLink.gatewayListening(
+          engineFacingUrl(config, server.httpPort()), config.tlsCertificate());
     } catch (Exception e) {
+      engineLink.gatewayFailed(e);
       warehouses.close();
       warmPool.close();
       metastore.close();
@@ -252,6 +267,20 @@ public final class Sluice implements AutoCloseable {
         dispatcher,
         routes,
         server);
+  }
+
+  /**
+   * Where engines reach the gateway's HTTP port: they run on this machine, so a gateway listening
+   * on every address is reached on loopback.
+   */
+  private static String engineFacingUrl(GatewayConfig config, int httpPort) {
+    String host = config.host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    return (config.tlsEnabled() ? "https" : "http") + "://" + host + ":" + httpPort;
   }
 
   /**

@@ -9,11 +9,13 @@ import io.sluice.governance.policy.PolicyStore;
 import io.sluice.governance.principal.Principal;
 import io.sluice.governance.principal.PrincipalStore;
 import io.sluice.governance.principal.PrincipalType;
+import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableStore;
 import io.sluice.governance.store.Database;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The metastore and its rules over one governance database: principals, securables, grants,
@@ -51,6 +53,21 @@ public final class Governance {
     Principal admins = principals.require(PrincipalStore.ADMINS);
     principals.addMember(admins.id(), admin.id());
     return admin;
+  }
+
+  /**
+   * Makes sure the workspace catalog {@code name} exists with its {@code default} schema, both
+   * owned by {@code admins}, as Databricks creates a workspace's catalog for its admins.
+   */
+  public void bootstrapWorkspaceCatalog(String name) {
+    SecurableName catalog = SecurableName.catalog(name);
+    if (securables.find(catalog).isEmpty()) {
+      securables.createCatalog(name, PrincipalStore.ADMINS, Optional.of("The workspace catalog"));
+    }
+    SecurableName schema = SecurableName.schema(name, "default");
+    if (securables.find(schema).isEmpty()) {
+      securables.createSchema(schema, PrincipalStore.ADMINS, Optional.of("Default schema"));
+    }
   }
 
   public PrincipalStore principals() {

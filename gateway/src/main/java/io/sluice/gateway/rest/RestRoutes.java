@@ -46,6 +46,14 @@ public final class RestRoutes {
     return add("GET", template, false, handler);
   }
 
+  /**
+   * A route that authenticates its callers itself rather than by personal access token, such as the
+   * engines' metastore API.
+   */
+  public RestRoutes selfAuthenticated(String method, String template, RestHandler handler) {
+    return add(method, template, false, handler);
+  }
+
   private RestRoutes add(
       String method, String template, boolean authenticated, RestHandler handler) {
     routes.add(new RestRoute(method, template, authenticated, handler));

@@ -112,12 +112,13 @@ public final class TestingSluice {
 
   /**
    * Hive JDBC straight to the Spark engine's TCLIService port, bypassing the gateway: the reference
-   * side of differential tests.
+   * side of differential tests. The session is the admin's, as the gateway's sessions of {@link
+   * #token()} are, so that both sides see the same governance catalogs.
    */
   public Connection directEngineConnection() throws SQLException {
     Engine engine = engine();
     Properties properties = new Properties();
-    properties.setProperty("user", "token");
+    properties.setProperty("user", Sluice.ADMIN_PRINCIPAL);
     properties.setProperty("password", engine.secret());
     return TestingClientDrivers.hiveJdbc()
         .connect("jdbc:hive2://127.0.0.1:" + engine.port() + "/default;auth=noSasl", properties);

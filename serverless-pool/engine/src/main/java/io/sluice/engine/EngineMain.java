@@ -1,5 +1,6 @@
 package io.sluice.engine;
 
+import io.sluice.engine.catalog.GatewayMetastore;
 import io.sluice.engine.operation.JobGroupCanceller;
 import io.sluice.engine.operation.OperationManager;
 import io.sluice.engine.server.EngineService;
@@ -8,7 +9,9 @@ import io.sluice.engine.session.SessionManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.apache.thrift.transport.TTransportException;
 import org.slf4j.Logger;
@@ -66,6 +69,16 @@ public final class EngineMain {
     Files.createDirectories(arguments.dataDirectory());
     long startedAt = System.nanoTime();
     SparkSession spark = EngineSparkSessionFactory.create(arguments);
+    String gatewayUrl = arguments.sparkSettings().get(GatewayMetastore.GATEWAY_URL_SETTING);
+    if (gatewayUrl != null && !gatewayUrl.isEmpty()) {
+      String certificate =
+          arguments.sparkSettings().get(GatewayMetastore.GATEWAY_CERTIFICATE_SETTING);
+      GatewayMetastore.install(
+          gatewayUrl,
+          System.getenv(EngineSecret.ENVIRONMENT_VARIABLE),
+          Optional.ofNullable(certificate).filter(path -> !path.isEmpty()).map(Path::of));
+      log.info("Governance catalogs come from the gateway at {}", gatewayUrl);
+    }
     spark.sql("SELECT 1").collectAsList();
     // Opens the embedded metastore now rather than in the first client's OpenSession.
     spark.catalog().databaseExists("default");

@@ -1,5 +1,6 @@
 package io.sluice.engine.operation;
 
+import io.sluice.engine.catalog.GovernedCatalogs;
 import io.sluice.engine.result.HiveStringFormatter;
 import io.sluice.engine.result.ResultPages;
 import io.sluice.engine.result.SparkResultSchemas;
@@ -47,6 +48,7 @@ public final class ExecuteStatement extends Operation {
     SparkSession.setActiveSession(spark);
     context.setJobGroup(jobGroup, statement, true);
     try {
+      GovernedCatalogs.register(spark, session().user());
       Dataset<Row> result = spark.sql(statement);
       StructType schema = SparkResultSchemas.effectiveSchema(result.schema());
       List<Row> rows =

@@ -6,9 +6,10 @@ import io.sluice.protocol.rowset.ColumnDescriptor;
 import io.sluice.protocol.rowset.ResultSchema;
 import io.sluice.protocol.thrift.TOperationType;
 import io.sluice.protocol.thrift.TTypeId;
+import java.util.ArrayList;
 import java.util.List;
 
-/** GetCatalogs: the engine's one catalog, {@code spark_catalog}. */
+/** GetCatalogs: the session catalog {@code spark_catalog}, then the governance catalogs. */
 public final class GetCatalogs extends MetadataOperation {
   static final ResultSchema SCHEMA =
       ResultSchema.of(ColumnDescriptor.of("TABLE_CAT", TTypeId.STRING_TYPE, "Catalog name."));
@@ -24,6 +25,11 @@ public final class GetCatalogs extends MetadataOperation {
 
   @Override
   protected List<Object[]> rows() {
-    return List.<Object[]>of(new Object[] {CatalogListing.CATALOG_NAME});
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {CatalogListing.CATALOG_NAME});
+    for (String catalog : governed().catalogs(null)) {
+      rows.add(new Object[] {catalog});
+    }
+    return rows;
   }
 }

@@ -1,6 +1,7 @@
 package io.sluice.engine.operation;
 
 import io.sluice.engine.metadata.CatalogListing;
+import io.sluice.engine.metadata.GovernedListing;
 import io.sluice.engine.metadata.NamePattern;
 import io.sluice.engine.session.EngineSession;
 import io.sluice.protocol.rowset.ColumnDescriptor;
@@ -34,11 +35,14 @@ public final class GetSchemas extends MetadataOperation {
   @Override
   protected List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
+    NamePattern pattern = NamePattern.of(schemaPattern);
+    for (GovernedListing.Listed schema : governed().schemas(catalogName, pattern)) {
+      rows.add(new Object[] {schema.schema(), schema.catalog()});
+    }
     if (!CatalogListing.selectsSessionCatalog(catalogName)) {
       return rows;
     }
     CatalogListing listing = catalog();
-    NamePattern pattern = NamePattern.of(schemaPattern);
     for (String database : listing.databases(pattern)) {
       rows.add(new Object[] {database, CatalogListing.CATALOG_NAME});
     }

@@ -2,6 +2,7 @@ package io.sluice.engine.operation;
 
 import io.sluice.engine.metadata.CatalogListing;
 import io.sluice.engine.metadata.CatalogListing.ListedTable;
+import io.sluice.engine.metadata.GovernedListing;
 import io.sluice.engine.metadata.NamePattern;
 import io.sluice.engine.session.EngineSession;
 import io.sluice.protocol.rowset.ColumnDescriptor;
@@ -68,6 +69,25 @@ public final class GetTables extends MetadataOperation {
   @Override
   protected List<Object[]> rows() {
     List<Object[]> rows = new ArrayList<>();
+    if (tableTypes.isEmpty() || tableTypes.contains("TABLE")) {
+      for (GovernedListing.Listed table :
+          governed()
+              .tables(catalogName, NamePattern.of(schemaPattern), NamePattern.of(tablePattern))) {
+        rows.add(
+            new Object[] {
+              table.catalog(),
+              table.schema(),
+              table.table(),
+              "TABLE",
+              "",
+              null,
+              null,
+              null,
+              null,
+              null
+            });
+      }
+    }
     if (!CatalogListing.selectsSessionCatalog(catalogName)) {
       return rows;
     }

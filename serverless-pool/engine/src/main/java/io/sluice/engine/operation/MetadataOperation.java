@@ -1,6 +1,8 @@
 package io.sluice.engine.operation;
 
+import io.sluice.engine.catalog.GovernedCatalogs;
 import io.sluice.engine.metadata.CatalogListing;
+import io.sluice.engine.metadata.GovernedListing;
 import io.sluice.engine.result.ObjectRowPages;
 import io.sluice.engine.result.ResultPages;
 import io.sluice.engine.session.EngineSession;
@@ -11,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 /** A metadata call: a fixed result schema and a small list of rows computed at once. */
 abstract class MetadataOperation extends Operation {
+
+  private GovernedListing governed;
 
   protected MetadataOperation(EngineSession session, TOperationType type) {
     super(session, type);
@@ -30,6 +34,7 @@ abstract class MetadataOperation extends Operation {
     thread.setContextClassLoader(spark.sharedState().jarClassLoader());
     SparkSession.setActiveSession(spark);
     try {
+      governed = new GovernedListing(spark, GovernedCatalogs.register(spark, session().user()));
       return new ObjectRowPages(schema(), rows());
     } finally {
       SparkSession.clearActiveSession();
@@ -39,6 +44,11 @@ abstract class MetadataOperation extends Operation {
 
   protected final CatalogListing catalog() {
     return new CatalogListing(session().spark().sessionState().catalog());
+  }
+
+  /** The session's governance catalogs, as far as its user may see them (set before rows()). */
+  protected final GovernedListing governed() {
+    return governed;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.sluice.engine.session;
 
 import io.sluice.engine.EngineSecret;
+import io.sluice.engine.catalog.GovernedCatalogs;
 import io.sluice.engine.error.FailureTranslator;
 import io.sluice.engine.error.SqlStates;
 import io.sluice.engine.error.Statuses;
@@ -58,6 +59,7 @@ public final class SessionManager {
             ? configuration.get(USER_KEY)
             : request.getUsername();
     SparkSession spark = root.newSession();
+    GovernedCatalogs.register(spark, user);
     try {
       SessionConfigurationApplier.apply(spark, configuration, request.getInitialNamespace());
     } catch (Exception failure) {

@@ -1,0 +1,79 @@
+package io.sluice.gateway.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.Sluice;
+import io.sluice.gateway.testing.TestingClientDrivers;
+import io.sluice.pool.EngineClasspath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A table of the workspace catalog survives a restart of the gateway and its engine on the same
+ * data directory: its definition is in governance and its data where governance says.
+ */
+@Timeout(600)
+class TestGovernedCatalogRestart {
+  @Test
+  void aTableSurvivesRestartingGatewayAndEngine() throws Exception {
+    Path dataDirectory =
+        Files.createTempDirectory(Paths.get("target").toAbsolutePath(), "sluice-restart-");
+    GatewayConfig config =
+        GatewayConfig.defaults(
+                dataDirectory,
+                EngineClasspath.fromBuildTree(Paths.get("..").toAbsolutePath().normalize()))
+            .withPorts(0, 0);
+    try (Sluice first = Sluice.start(config);
+        Connection connection = connect(first)) {
+      execute(connection, "CREATE SCHEMA main.kept");
+      execute(connection, "CREATE TABLE main.kept.events (id BIGINT, name STRING)");
+      execute(connection, "INSERT INTO main.kept.events VALUES (1, 'start'), (2, 'stop')");
+    }
+    try (Sluice second = Sluice.start(config);
+        Connection connection = connect(second)) {
+      assertThat(rows(connection, "SELECT id, name FROM main.kept.events ORDER BY id"))
+          .containsExactly("1|start", "2|stop");
+      assertThat(rows(connection, "SHOW TABLES IN main.kept")).containsExactly("kept|events|false");
+    }
+  }
+
+  private static Connection connect(Sluice sluice) throws SQLException {
+    return TestingClientDrivers.hiveJdbc()
+        .connect(
+            "jdbc:hive2://127.0.0.1:" + sluice.binaryPort() + "/default",
+            "token",
+            sluice.adminToken());
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      List<String> rows = new ArrayList<>();
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (int index = 1; index <= columns; index++) {
+          values.add(result.getString(index));
+        }
+        rows.add(String.join("|", values));
+      }
+      return rows;
+    }
+  }
+}
