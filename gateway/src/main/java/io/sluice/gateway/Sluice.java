@@ -10,6 +10,7 @@ import io.sluice.gateway.governance.CatalogModule;
 import io.sluice.gateway.governance.EngineMetastoreModule;
 import io.sluice.gateway.governance.GovernanceStatementService;
 import io.sluice.gateway.governance.GovernedStatementAuthorizer;
+import io.sluice.gateway.governance.GovernedViews;
 import io.sluice.gateway.governance.PermissionsModule;
 import io.sluice.gateway.governance.ScimModule;
 import io.sluice.gateway.governance.TokenModule;
@@ -190,6 +191,7 @@ public final class Sluice implements AutoCloseable {
         new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
     scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
     SessionManager sessions = new SessionManager(authenticator::isValid);
+    SqlPlanner planner = new SqlPlanner();
     GatewayServices services =
         new GatewayServices(
             sessions,
@@ -197,9 +199,10 @@ public final class Sluice implements AutoCloseable {
             authenticator,
             history,
             workers,
-            new SqlPlanner(),
-            new GovernedStatementAuthorizer(governance),
-            new GovernanceStatementService(new GovernanceStatements(governance), sessions));
+            planner,
+            new GovernedStatementAuthorizer(governance, planner),
+            new GovernanceStatementService(
+                new GovernanceStatements(governance), new GovernedViews(governance), sessions));
     ThriftDispatcher dispatcher = new ThriftDispatcher(services, workers, config.maxMessageBytes());
     AdminPolicy admins = governance.principals()::isAdmin;
     AtomicInteger httpPort = new AtomicInteger(config.httpPort());

@@ -47,12 +47,28 @@ public final class PolicyExpressions {
     TextPositions positions = TextPositions.of(body);
     List<Replacement> replacements = new ArrayList<>();
     collect(expression.namedExpression(), values, identity, positions, replacements);
+    return "(" + applied(body, replacements) + ")";
+  }
+
+  /**
+   * A query (a view's) with its identity functions answered for {@code identity}: what a dynamic
+   * view shows depends on who reads it, never on the engine's session.
+   */
+  public static String answerIdentity(String query, Identity identity) throws PlanningException {
+    SqlBaseParser.CompoundOrSingleStatementContext statement = SparkSqlParser.parseStatement(query);
+    TextPositions positions = TextPositions.of(query);
+    List<Replacement> replacements = new ArrayList<>();
+    collect(statement, null, identity, positions, replacements);
+    return applied(query, replacements);
+  }
+
+  private static String applied(String text, List<Replacement> replacements) {
     replacements.sort(Comparator.comparingInt((Replacement r) -> r.range().start()).reversed());
-    StringBuilder text = new StringBuilder(body);
+    StringBuilder result = new StringBuilder(text);
     for (Replacement replacement : replacements) {
-      text.replace(replacement.range().start(), replacement.range().stop(), replacement.text());
+      result.replace(replacement.range().start(), replacement.range().stop(), replacement.text());
     }
-    return "(" + text + ")";
+    return result.toString();
   }
 
   /**
@@ -82,6 +98,10 @@ public final class PolicyExpressions {
     return node.getChildCount() == 1 && isLiteral(node.getChild(0));
   }
 
+  /**
+   * Collects the replacements in {@code node}: identity functions always; in a function body
+   * ({@code values} given), parameters too, and what a body may not do is refused.
+   */
   private static void collect(
       ParseTree node,
       Map<String, String> values,
@@ -89,11 +109,12 @@ public final class PolicyExpressions {
       TextPositions positions,
       List<Replacement> replacements)
       throws PlanningException {
-    if (node instanceof SqlBaseParser.QueryContext) {
+    boolean body = values != null;
+    if (body && node instanceof SqlBaseParser.QueryContext) {
       throw PlanningException.unsupported(
           "A row filter or column mask function whose body runs a query is not supported");
     }
-    if (node instanceof SqlBaseParser.ColumnReferenceContext column) {
+    if (body && node instanceof SqlBaseParser.ColumnReferenceContext column) {
       String name = Identifiers.text(column.identifier());
       String value = values.get(name);
       if (value == null) {
@@ -127,7 +148,8 @@ public final class PolicyExpressions {
                 range(call, positions), identity.isGroupMember().test(group) ? "TRUE" : "FALSE"));
         return;
       }
-      if (call.functionName().qualifiedName() != null
+      if (body
+          && call.functionName().qualifiedName() != null
           && call.functionName().qualifiedName().identifier().size() > 1) {
         throw PlanningException.unsupported(
             "A row filter or column mask function that calls the catalog function "

@@ -13,6 +13,7 @@ import io.sluice.gateway.thrift.CallContext;
 import io.sluice.gateway.thrift.ResultPageSize;
 import io.sluice.gateway.warehouse.WarehouseSelection;
 import io.sluice.governance.token.AuthenticatedToken;
+import io.sluice.planner.StatementAnalysis;
 import io.sluice.pool.Engine;
 import io.sluice.pool.EngineStartException;
 import io.sluice.pool.EngineUnavailableException;
@@ -227,9 +228,9 @@ public final class GatewayCliService implements TCLIService.Iface {
             recordGatewayAnswer(statement, governed.get());
             return shape(session, governed.get());
           }
-          String engineSql;
+          StatementAnalysis planned;
           try {
-            engineSql =
+            planned =
                 session.plan(
                     services.planner(),
                     statementText,
@@ -242,6 +243,15 @@ public final class GatewayCliService implements TCLIService.Iface {
             return new TExecuteStatementResp(
                 Statuses.error(refused.getMessage(), refused.sqlState()));
           }
+          Optional<TExecuteStatementResp> answered =
+              services
+                  .governanceStatements()
+                  .executePlanned(session, statement.statementId(), planned);
+          if (answered.isPresent()) {
+            recordGatewayAnswer(statement, answered.get());
+            return shape(session, answered.get());
+          }
+          String engineSql = planned.engineSql();
           try {
             return shape(
                 session,

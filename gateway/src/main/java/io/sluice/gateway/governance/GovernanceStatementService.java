@@ -12,6 +12,7 @@ import io.sluice.governance.GovernanceException;
 import io.sluice.governance.sql.GovernanceStatements;
 import io.sluice.governance.sql.NameContext;
 import io.sluice.governance.sql.StatementResult;
+import io.sluice.planner.StatementAnalysis;
 import io.sluice.protocol.rowset.ColumnDescriptor;
 import io.sluice.protocol.rowset.ResultSchema;
 import io.sluice.protocol.rowset.RowSetBuilder;
@@ -45,11 +46,14 @@ import org.apache.thrift.TBase;
  */
 public final class GovernanceStatementService {
   private final GovernanceStatements statements;
+  private final GovernedViews views;
   private final SessionManager sessions;
   private final Map<String, LocalResult> results = new ConcurrentHashMap<>();
 
-  public GovernanceStatementService(GovernanceStatements statements, SessionManager sessions) {
+  public GovernanceStatementService(
+      GovernanceStatements statements, GovernedViews views, SessionManager sessions) {
     this.statements = requireNonNull(statements, "statements is null");
+    this.views = requireNonNull(views, "views is null");
     this.sessions = requireNonNull(sessions, "sessions is null");
   }
 
@@ -105,10 +109,37 @@ public final class GovernanceStatementService {
     if (result.isEmpty()) {
       return Optional.empty();
     }
-    handle.setHasResultSet(result.get().hasResultSet());
-    results.put(
-        Handles.key(handle.getOperationId()), new LocalResult(handle, session, result.get()));
-    return Optional.of(new TExecuteStatementResp(Statuses.success()).setOperationHandle(handle));
+    return Optional.of(answer(session, handle, result.get()));
+  }
+
+  /**
+   * Runs a planned and authorized statement if the gateway answers it itself (creating or dropping
+   * a view of the metastore): the response, or empty when the statement is the engine's.
+   */
+  public Optional<TExecuteStatementResp> executePlanned(
+      GatewaySession session, String statementId, StatementAnalysis analysis) {
+    Optional<StatementResult> result;
+    try {
+      result = views.execute(session.principal(), statementId, analysis);
+    } catch (GovernanceException e) {
+      return Optional.of(new TExecuteStatementResp(Statuses.error(e.getMessage(), e.sqlState())));
+    }
+    return result.map(answered -> answer(session, answered));
+  }
+
+  /** Answers a statement the gateway ran itself with {@code result}, kept until closed. */
+  public TExecuteStatementResp answer(GatewaySession session, StatementResult result) {
+    return answer(
+        session,
+        new TOperationHandle(Handles.newIdentifier(), TOperationType.EXECUTE_STATEMENT, false),
+        result);
+  }
+
+  private TExecuteStatementResp answer(
+      GatewaySession session, TOperationHandle handle, StatementResult result) {
+    handle.setHasResultSet(result.hasResultSet());
+    results.put(Handles.key(handle.getOperationId()), new LocalResult(handle, session, result));
+    return new TExecuteStatementResp(Statuses.success()).setOperationHandle(handle);
   }
 
   /** Whether {@code handle} names one of this service's operations. */

@@ -10,17 +10,23 @@ import io.sluice.governance.access.AccessDeniedException;
 import io.sluice.governance.access.AccessRequest;
 import io.sluice.governance.policy.TablePolicies;
 import io.sluice.governance.securable.Securable;
+import io.sluice.governance.securable.SecurableKind;
 import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableType;
+import io.sluice.planner.ExpandedView;
 import io.sluice.planner.Identity;
 import io.sluice.planner.ObjectName;
 import io.sluice.planner.ObjectReference;
 import io.sluice.planner.ObjectType;
 import io.sluice.planner.PlanningException;
+import io.sluice.planner.PolicyExpressions;
 import io.sluice.planner.ReadRewrite;
 import io.sluice.planner.SessionContext;
+import io.sluice.planner.SqlPlanner;
 import io.sluice.planner.StatementAnalysis;
 import io.sluice.planner.StatementAuthorizer;
+import io.sluice.planner.StatementKind;
+import io.sluice.planner.StatementRewriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -47,16 +53,25 @@ import java.util.Set;
  *       their qualified names); {@value #SYSTEM} holds the builtins and session variables.
  *   <li>Any other catalog does not exist, and the statement is refused as Spark would.
  * </ul>
+ *
+ * <p>A view of the metastore is read through its query: the reader needs SELECT on the view, the
+ * view's owner the privileges on what the view reads; the query is inlined in place of the view.
+ * Row filters, column masks and dynamic views answer for the reader.
  */
 public final class GovernedStatementAuthorizer {
   static final String SAMPLES = "samples";
   static final String SYSTEM = "system";
 
+  /** Views in views deeper than any real definition; a cycle of views stops here. */
+  static final int MAX_VIEW_DEPTH = 16;
+
   private final Governance governance;
+  private final SqlPlanner planner;
   private final PolicyInliner policies;
 
-  public GovernedStatementAuthorizer(Governance governance) {
+  public GovernedStatementAuthorizer(Governance governance, SqlPlanner planner) {
     this.governance = requireNonNull(governance, "governance is null");
+    this.planner = requireNonNull(planner, "planner is null");
     this.policies = new PolicyInliner(governance);
   }
 
@@ -77,14 +92,45 @@ public final class GovernedStatementAuthorizer {
   public StatementAuthorizer forStatement(String principal, Optional<String> statementId) {
     requireNonNull(principal, "principal is null");
     requireNonNull(statementId, "statementId is null");
-    return (session, analysis) -> authorize(principal, statementId, session, analysis);
+    return (session, analysis) -> {
+      Reader reader = new Reader(principal, statementId);
+      return authorize(principal, reader, session, analysis, 0);
+    };
   }
 
+  /**
+   * The person a statement runs for: identity functions in policies and dynamic views answer for
+   * them, even inside a view checked with its owner's rights.
+   */
+  private final class Reader {
+    private final String principal;
+    private final Optional<String> statementId;
+    private Identity identity;
+
+    Reader(String principal, Optional<String> statementId) {
+      this.principal = principal;
+      this.statementId = statementId;
+    }
+
+    Identity identity() {
+      if (identity == null) {
+        Set<String> groups = governance.principals().groupsOf(principal);
+        identity = new Identity(principal, groups::contains);
+      }
+      return identity;
+    }
+  }
+
+  /**
+   * Checks that {@code principal} (the reader, or a view's owner) may do all the analysis does, and
+   * returns what stands in for each protected table and each view it reads.
+   */
   private Map<ObjectName, ReadRewrite> authorize(
       String principal,
-      Optional<String> statementId,
+      Reader reader,
       SessionContext session,
-      StatementAnalysis analysis)
+      StatementAnalysis analysis,
+      int depth)
       throws PlanningException {
     List<Access> accesses = new ArrayList<>();
     try {
@@ -95,8 +141,26 @@ public final class GovernedStatementAuthorizer {
         return Map.of();
       }
       AccessDecision decision =
-          governance.access().check(new AccessRequest(principal, statementId, accesses));
-      return tableSecurity(principal, decision);
+          governance.access().check(new AccessRequest(principal, reader.statementId, accesses));
+      Map<ObjectName, ReadRewrite> rewrites = new HashMap<>();
+      for (Map.Entry<SecurableName, TablePolicies> table : decision.policies().entrySet()) {
+        if (!table.getValue().isEmpty()) {
+          rewrites.put(
+              new ObjectName(table.getKey().parts()),
+              policies.security(table.getKey(), table.getValue(), reader.identity()));
+        }
+      }
+      for (ObjectReference reference : analysis.objects()) {
+        if (reference.type() == ObjectType.TABLE
+            && reference.access() == io.sluice.planner.Access.READ
+            && !rewrites.containsKey(reference.name())) {
+          Optional<Securable> view = governedView(reference.name());
+          if (view.isPresent()) {
+            rewrites.put(reference.name(), expand(view.get(), reader, depth));
+          }
+        }
+      }
+      return rewrites;
     } catch (AccessDeniedException denied) {
       throw new PlanningException(denied.getMessage(), denied.sqlState());
     } catch (GovernanceException failure) {
@@ -104,24 +168,43 @@ public final class GovernedStatementAuthorizer {
     }
   }
 
-  /** What the principal may see of each table read that has a row filter or column masks. */
-  private Map<ObjectName, ReadRewrite> tableSecurity(String principal, AccessDecision decision)
-      throws PlanningException {
-    Map<ObjectName, ReadRewrite> tables = new HashMap<>();
-    Identity identity = null;
-    for (Map.Entry<SecurableName, TablePolicies> table : decision.policies().entrySet()) {
-      if (table.getValue().isEmpty()) {
-        continue;
-      }
-      if (identity == null) {
-        Set<String> groups = governance.principals().groupsOf(principal);
-        identity = new Identity(principal, groups::contains);
-      }
-      tables.put(
-          new ObjectName(table.getKey().parts()),
-          policies.security(table.getKey(), table.getValue(), identity));
+  private Optional<Securable> governedView(ObjectName name) {
+    if (name.size() != 3 || !isGoverned(name.parts().get(0))) {
+      return Optional.empty();
     }
-    return tables;
+    return governance
+        .securables()
+        .find(new SecurableName(SecurableType.TABLE, name.parts()))
+        .filter(securable -> securable.kind() == SecurableKind.VIEW);
+  }
+
+  /** Whether {@code catalog} is one of the metastore's (not one of the engines' own). */
+  static boolean isGoverned(String catalog) {
+    return !catalog.equals(SAMPLES)
+        && !catalog.equals(SYSTEM)
+        && !catalog.equals(SessionContext.SPARK_CATALOG);
+  }
+
+  /**
+   * A view's query for this reader: analyzed where the view lives, authorized with its owner's
+   * rights, its own protected tables and views rewritten, its identity functions answered for the
+   * reader.
+   */
+  private ExpandedView expand(Securable view, Reader reader, int depth) throws PlanningException {
+    if (depth >= MAX_VIEW_DEPTH) {
+      throw PlanningException.unsupported(
+          "Views nest more than " + MAX_VIEW_DEPTH + " deep at " + view.name().fullName());
+    }
+    List<String> parts = view.name().parts();
+    SessionContext where = new SessionContext(parts.get(0), parts.get(1), catalogNames(), Set.of());
+    StatementAnalysis query = planner.analyze(view.definition().orElseThrow(), where);
+    if (query.kind() != StatementKind.QUERY) {
+      throw PlanningException.unsupported(
+          "The definition of " + view.name().describe() + " is not a query");
+    }
+    Map<ObjectName, ReadRewrite> inner = authorize(view.owner(), reader, where, query, depth + 1);
+    String rewritten = StatementRewriter.rewrite(query, inner);
+    return new ExpandedView(PolicyExpressions.answerIdentity(rewritten, reader.identity()));
   }
 
   /** What governance must allow for one reference; empty when nothing needs asking. */

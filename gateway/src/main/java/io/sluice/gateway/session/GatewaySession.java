@@ -89,11 +89,11 @@ public final class GatewaySession {
   }
 
   /**
-   * Plans and authorizes a statement in this session: the text to send to the engine, or the
-   * refusal as an error for the client. Nothing the planner or the authorizer refuses reaches an
-   * engine. {@code catalogs} are the catalogs that exist now.
+   * Plans and authorizes a statement in this session: its analysis with the text to send to the
+   * engine, or the refusal as an error for the client. Nothing the planner or the authorizer
+   * refuses reaches an engine. {@code catalogs} are the catalogs that exist now.
    */
-  public String plan(
+  public StatementAnalysis plan(
       SqlPlanner sqlPlanner, String statement, Set<String> catalogs, StatementAuthorizer authorizer)
       throws SluiceException {
     StatementAnalysis analysis;
@@ -112,7 +112,7 @@ public final class GatewaySession {
               + " gateway answers",
           Statuses.FEATURE_NOT_SUPPORTED);
     }
-    return analysis.engineSql();
+    return analysis;
   }
 
   /** The warehouse this session's statements run on. */

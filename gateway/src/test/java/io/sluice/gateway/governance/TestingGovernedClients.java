@@ -22,8 +22,33 @@ final class TestingGovernedClients {
 
   /** Creates the user {@code userName} and returns a personal access token for it. */
   static String userWithToken(TestingRestClient admin, String userName) throws Exception {
-    assertThat(admin.post("/api/2.0/preview/scim/v2/Users", Map.of("userName", userName)).status())
-        .isEqualTo(201);
+    createUser(admin, userName);
+    return tokenFor(admin, userName);
+  }
+
+  /** Creates the user {@code userName}; returns its SCIM id. */
+  static String createUser(TestingRestClient admin, String userName) throws Exception {
+    Answer created = admin.post("/api/2.0/preview/scim/v2/Users", Map.of("userName", userName));
+    assertThat(created.status()).isEqualTo(201);
+    return created.body().get("id").asText();
+  }
+
+  /** Creates the group {@code name} with the users (SCIM ids) as members. */
+  static void createGroup(TestingRestClient admin, String name, List<String> memberIds)
+      throws Exception {
+    Answer created =
+        admin.post(
+            "/api/2.0/preview/scim/v2/Groups",
+            Map.of(
+                "displayName",
+                name,
+                "members",
+                memberIds.stream().map(id -> Map.of("value", id)).toList()));
+    assertThat(created.status()).isEqualTo(201);
+  }
+
+  /** A new personal access token for the existing user {@code userName}. */
+  static String tokenFor(TestingRestClient admin, String userName) throws Exception {
     Answer token =
         admin.post("/api/2.0/token-management/on-behalf-of/tokens", Map.of("user_name", userName));
     return token.body().get("token_value").asText();

@@ -253,6 +253,20 @@ public final class SecurableStore {
         id);
   }
 
+  /** Changes a view's query; its grants and owner stay. */
+  public void replaceViewDefinition(SecurableName view, String query) {
+    Securable existing = require(view);
+    if (existing.kind() != SecurableKind.VIEW) {
+      throw new GovernanceException(
+          "EXPECT_VIEW_NOT_TABLE", "42809", view.describe() + " is a table, not a view.");
+    }
+    database.update(
+        "UPDATE securable SET definition = ?, updated_at = ? WHERE securable_id = ?",
+        query,
+        clock.instant(),
+        existing.id());
+  }
+
   /**
    * Drops a securable with its grants and policies. A catalog or schema that is not empty is only
    * dropped with {@code cascade}, and then with everything in it.

@@ -1,0 +1,262 @@
+package io.sluice.gateway.governance;
+
+import static io.sluice.gateway.governance.TestingGovernedClients.connect;
+import static io.sluice.gateway.governance.TestingGovernedClients.createGroup;
+import static io.sluice.gateway.governance.TestingGovernedClients.createUser;
+import static io.sluice.gateway.governance.TestingGovernedClients.execute;
+import static io.sluice.gateway.governance.TestingGovernedClients.tokenFor;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.gateway.testing.TestingSluice;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Row filters, column masks, views and dynamic views, through a real client and a real engine:
+ * grants and policies in, exact rows out. Expected rows are what the engine itself answers, over
+ * the raw table on a direct engine connection, to the query with the policy written out by hand.
+ */
+@Timeout(600)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TestRowFiltersMasksAndViews {
+  private final TestingSluice sluice = TestingSluice.shared();
+  private final TestingRestClient admin = new TestingRestClient(sluice.httpPort(), sluice.token());
+  private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+  private final String catalog = "policy_" + suffix;
+  private final String schema = catalog + ".sales";
+  private final String auditors = "auditors_" + suffix;
+
+  /** A reader outside the auditors group, whose name needs quoting in SQL. */
+  private final String reader = "o'hara-" + suffix + "@example.com";
+
+  private final String auditor = "auditor-" + suffix + "@example.com";
+  private final String viewer = "viewer-" + suffix + "@example.com";
+  private String readerToken;
+  private String auditorToken;
+  private String viewerToken;
+
+  @BeforeAll
+  void tablesPoliciesAndGrants() throws Exception {
+    String readerId = createUser(admin, reader);
+    String auditorId = createUser(admin, auditor);
+    createUser(admin, viewer);
+    createGroup(admin, auditors, List.of(auditorId));
+    readerToken = tokenFor(admin, reader);
+    auditorToken = tokenFor(admin, auditor);
+    viewerToken = tokenFor(admin, viewer);
+    try (Connection owner = connect(sluice, sluice.token())) {
+      execute(owner, "CREATE CATALOG " + catalog);
+      execute(owner, "CREATE SCHEMA " + schema);
+      execute(
+          owner,
+          "CREATE TABLE " + schema + ".orders (id INT, region STRING, card STRING, amount DOUBLE)");
+      execute(
+          owner,
+          "INSERT INTO "
+              + schema
+              + ".orders VALUES (1, 'US', '4111-1111', 10.0), (2, 'EU', '5500-2222', 20.0),"
+              + " (3, 'US', '3400-3333', 30.0), (4, NULL, '6011-4444', 40.0)");
+      execute(owner, "CREATE TABLE " + schema + ".regions (region STRING, manager STRING)");
+      execute(owner, "INSERT INTO " + schema + ".regions VALUES ('US', 'Ann'), ('EU', 'Bob')");
+      execute(owner, "CREATE TABLE " + schema + ".notes (author STRING, note STRING)");
+      execute(
+          owner,
+          "INSERT INTO "
+              + schema
+              + ".notes VALUES ('"
+              + reader.replace("'", "\\'")
+              + "', 'mine'), ('someone-else', 'theirs')");
+      execute(
+          owner,
+          "CREATE FUNCTION "
+              + schema
+              + ".us_only(r STRING) RETURNS BOOLEAN RETURN r = 'US' OR"
+              + " is_account_group_member('"
+              + auditors
+              + "')");
+      execute(
+          owner,
+          "CREATE FUNCTION "
+              + schema
+              + ".last_four(c STRING) RETURNS STRING RETURN CASE WHEN is_account_group_member('"
+              + auditors
+              + "') THEN c ELSE concat('****', substr(c, -4)) END");
+      execute(
+          owner,
+          "CREATE FUNCTION "
+              + schema
+              + ".own_notes(a STRING) RETURNS BOOLEAN RETURN a = current_user()");
+      execute(
+          owner,
+          "ALTER TABLE " + schema + ".orders SET ROW FILTER " + schema + ".us_only ON (region)");
+      execute(
+          owner,
+          "ALTER TABLE " + schema + ".orders ALTER COLUMN card SET MASK " + schema + ".last_four");
+      execute(
+          owner,
+          "ALTER TABLE " + schema + ".notes SET ROW FILTER " + schema + ".own_notes ON (author)");
+      execute(
+          owner,
+          "CREATE VIEW "
+              + schema
+              + ".totals AS SELECT region, sum(amount) AS total FROM "
+              + schema
+              + ".orders GROUP BY region");
+      execute(
+          owner,
+          "CREATE VIEW "
+              + schema
+              + ".whoami AS SELECT current_user() AS reader, is_account_group_member('"
+              + auditors
+              + "') AS auditor");
+      for (String user : List.of(reader, auditor, viewer)) {
+        execute(owner, "GRANT USE CATALOG ON CATALOG " + catalog + " TO `" + user + "`");
+        execute(owner, "GRANT USE SCHEMA ON SCHEMA " + schema + " TO `" + user + "`");
+      }
+      for (String user : List.of(reader, auditor)) {
+        execute(owner, "GRANT SELECT ON SCHEMA " + schema + " TO `" + user + "`");
+      }
+      execute(owner, "GRANT SELECT ON TABLE " + schema + ".totals TO `" + viewer + "`");
+      execute(owner, "GRANT SELECT ON TABLE " + schema + ".whoami TO `" + viewer + "`");
+    }
+  }
+
+  @Test
+  void aReaderSeesOnlyTheRowsTheFilterKeepsWithMaskedValuesThroughEveryConstruct()
+      throws Exception {
+    String maskedUsOrders =
+        "(SELECT id, region, concat('****', substr(card, -4)) AS card, amount FROM "
+            + schema
+            + ".orders WHERE region = 'US')";
+    String[][] queries = {
+      {
+        "SELECT id, card FROM orders ORDER BY id",
+        "SELECT id, card FROM " + maskedUsOrders + " ORDER BY id"
+      },
+      {
+        "SELECT count(*) FROM orders WHERE card LIKE '4111%' OR region IS NULL",
+        "SELECT count(*) FROM " + maskedUsOrders + " WHERE card LIKE '4111%' OR region IS NULL"
+      },
+      {
+        "WITH o AS (SELECT * FROM orders) SELECT r.manager, sum(o.amount) FROM o JOIN regions r"
+            + " ON o.region = r.region GROUP BY r.manager ORDER BY 1",
+        "SELECT r.manager, sum(o.amount) FROM "
+            + maskedUsOrders
+            + " o JOIN "
+            + schema
+            + ".regions r ON o.region = r.region GROUP BY r.manager ORDER BY 1"
+      },
+      {
+        "SELECT id, rank() OVER (ORDER BY amount DESC) FROM sales.orders"
+            + " WHERE id IN (SELECT id FROM orders) UNION ALL SELECT -1, -1 ORDER BY 1",
+        "SELECT id, rank() OVER (ORDER BY amount DESC) FROM "
+            + maskedUsOrders
+            + " UNION ALL SELECT -1, -1 ORDER BY 1"
+      },
+      {
+        "select OTBL.card from (select ITBL.card from `"
+            + catalog
+            + "`.`sales`.`orders` ITBL)"
+            + " OTBL order by 1 limit 101",
+        "SELECT card FROM " + maskedUsOrders + " ORDER BY 1"
+      },
+      {
+        "SELECT region, total FROM totals ORDER BY 1",
+        "SELECT region, sum(amount) FROM " + maskedUsOrders + " GROUP BY region ORDER BY 1"
+      },
+    };
+    try (Connection connection = connect(sluice, readerToken);
+        Connection direct = sluice.directEngineConnection()) {
+      execute(connection, "USE " + schema);
+      for (String[] query : queries) {
+        assertThat(rows(connection, query[0])).as(query[0]).isEqualTo(rows(direct, query[1]));
+      }
+      assertThat(rows(connection, "SELECT count(*) FROM orders")).containsExactly(List.of("2"));
+    }
+  }
+
+  @Test
+  void anAuditorSeesEveryRowUnmasked() throws Exception {
+    try (Connection connection = connect(sluice, auditorToken);
+        Connection direct = sluice.directEngineConnection()) {
+      String sql = "SELECT id, region, card, amount FROM " + schema + ".orders ORDER BY id";
+      assertThat(rows(connection, sql)).hasSize(4).isEqualTo(rows(direct, sql));
+      assertThat(rows(connection, "SELECT * FROM " + schema + ".totals ORDER BY region"))
+          .isEqualTo(
+              rows(
+                  direct,
+                  "SELECT region, sum(amount) FROM "
+                      + schema
+                      + ".orders GROUP BY region ORDER BY region"));
+    }
+  }
+
+  @Test
+  void aViewReadsWithItsOwnersRightsAndTheReadersPolicies() throws Exception {
+    try (Connection connection = connect(sluice, viewerToken)) {
+      assertThat(rows(connection, "SELECT region, total FROM " + schema + ".totals"))
+          .containsExactly(List.of("US", "40.0"));
+      assertThat(rows(connection, "SELECT * FROM " + schema + ".whoami"))
+          .containsExactly(List.of(viewer, "false"));
+      assertThatThrownBy(() -> rows(connection, "SELECT * FROM " + schema + ".orders"))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
+          .hasMessageContaining("User does not have SELECT on Table '" + schema + ".orders'.");
+    }
+    try (Connection connection = connect(sluice, auditorToken)) {
+      assertThat(rows(connection, "SELECT * FROM " + schema + ".whoami"))
+          .containsExactly(List.of(auditor, "true"));
+    }
+  }
+
+  @Test
+  void currentUserInAFilterIsTheReaderWhateverTheirNameHolds() throws Exception {
+    try (Connection connection = connect(sluice, readerToken)) {
+      assertThat(rows(connection, "SELECT author, note FROM " + schema + ".notes"))
+          .containsExactly(List.of(reader, "mine"));
+    }
+  }
+
+  @Test
+  void writesThatWouldReachHiddenRowsAreRefused() throws Exception {
+    try (Connection connection = connect(sluice, sluice.token())) {
+      for (String sql :
+          List.of(
+              "UPDATE " + schema + ".orders SET amount = 0",
+              "DELETE FROM " + schema + ".orders WHERE id = 2",
+              "SELECT * FROM " + schema + ".orders VERSION AS OF 0")) {
+        assertThatThrownBy(() -> execute(connection, sql))
+            .as(sql)
+            .isInstanceOfSatisfying(
+                SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+      }
+    }
+  }
+
+  private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      ResultSetMetaData metadata = result.getMetaData();
+      List<List<String>> rows = new ArrayList<>();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int column = 1; column <= metadata.getColumnCount(); column++) {
+          row.add(result.getString(column));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+}
