@@ -27,6 +27,7 @@ import io.sluice.planner.StatementAnalysis;
 import io.sluice.planner.StatementAuthorizer;
 import io.sluice.planner.StatementKind;
 import io.sluice.planner.StatementRewriter;
+import io.sluice.planner.TableSecurity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -151,13 +152,17 @@ public final class GovernedStatementAuthorizer {
         }
       }
       for (ObjectReference reference : analysis.objects()) {
-        if (reference.type() == ObjectType.TABLE
-            && reference.access() == io.sluice.planner.Access.READ
-            && !rewrites.containsKey(reference.name())) {
+        if (reference.type() != ObjectType.TABLE || rewrites.containsKey(reference.name())) {
+          continue;
+        }
+        if (reference.access() == io.sluice.planner.Access.READ) {
           Optional<Securable> view = governedView(reference.name());
           if (view.isPresent()) {
             rewrites.put(reference.name(), expand(view.get(), reader, depth));
           }
+        } else if (reference.access().writesRows()) {
+          protectedTarget(reference.name(), reader)
+              .ifPresent(security -> rewrites.put(reference.name(), security));
         }
       }
       return rewrites;
@@ -166,6 +171,23 @@ public final class GovernedStatementAuthorizer {
     } catch (GovernanceException failure) {
       throw new PlanningException(failure.getMessage(), failure.sqlState());
     }
+  }
+
+  /**
+   * The policies of a table a statement writes, so that the rewriter can refuse writes that would
+   * reach rows or values the writer cannot see.
+   */
+  private Optional<TableSecurity> protectedTarget(ObjectName name, Reader reader)
+      throws PlanningException {
+    if (name.size() != 3 || !isGoverned(name.parts().get(0))) {
+      return Optional.empty();
+    }
+    SecurableName table = new SecurableName(SecurableType.TABLE, name.parts());
+    TablePolicies tablePolicies = governance.policies().policies(table);
+    if (tablePolicies.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(policies.security(table, tablePolicies, reader.identity()));
   }
 
   private Optional<Securable> governedView(ObjectName name) {
