@@ -91,6 +91,21 @@ class TestStatementRewriter {
   }
 
   @Test
+  void namesThatNeedQuotingStayOneNameInTheRewrite() throws Exception {
+    ObjectName odd = ObjectName.of("main", "sales", "o`rders; DROP TABLE x; --");
+    StatementAnalysis analysis =
+        planner.analyze("SELECT * FROM `o``rders; DROP TABLE x; --` WHERE id = 1", session);
+    String rewritten = StatementRewriter.rewrite(analysis, Map.of(odd, FILTERED_AND_MASKED));
+    assertThat(rewritten)
+        .isEqualTo(
+            "SELECT * FROM (SELECT `id`, `region`, ('****') AS `card` FROM"
+                + " `main`.`sales`.`o``rders; drop table x; --` WHERE (`region` = 'US')) AS"
+                + " `o``rders; drop table x; --` WHERE id = 1");
+    StatementAnalysis again = planner.analyze(rewritten, session);
+    assertThat(again.tablesRead()).containsExactly(odd);
+  }
+
+  @Test
   void insertingIntoAProtectedTableIsAllowed() throws Exception {
     String sql = "INSERT INTO orders VALUES (1, 'US', '4111')";
     assertThat(rewrite(sql)).isEqualTo(sql);

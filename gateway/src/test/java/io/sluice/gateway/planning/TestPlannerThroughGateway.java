@@ -104,6 +104,49 @@ class TestPlannerThroughGateway {
     }
   }
 
+  /**
+   * The same DML on two identical Delta tables of the workspace catalog, one through the gateway
+   * and one straight on the engine, leaves the same rows.
+   */
+  @Test
+  void dmlOnDeltaTablesLeavesWhatItLeavesOnSpark() throws Exception {
+    String schema = "main.planner_dml_" + Long.toHexString(System.nanoTime());
+    try (Connection connection = gateway();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+      for (String side : List.of("through_gateway", "direct")) {
+        statement.execute(
+            "CREATE TABLE " + schema + "." + side + " (id INT, region STRING, total DOUBLE)");
+      }
+    }
+    List<String> statements =
+        List.of(
+            "INSERT INTO %s VALUES (1, 'EU', 10.0), (2, 'US', 20.0), (3, 'US', 30.0)",
+            "INSERT OVERWRITE %s SELECT id, region, total * 2 FROM %s WHERE id < 3"
+                + " UNION ALL SELECT 9, 'LATAM', 0.5",
+            "MERGE INTO %s t USING (SELECT * FROM VALUES (2, 'US', 1.0), (4, 'EU', 4.0)"
+                + " AS s(id, region, total)) s ON t.id = s.id"
+                + " WHEN MATCHED THEN UPDATE SET total = t.total + s.total"
+                + " WHEN NOT MATCHED THEN INSERT *",
+            "UPDATE %s SET region = lower(region) WHERE total > 5",
+            "DELETE FROM %s WHERE region = 'LATAM'");
+    try (Connection throughGateway = gateway();
+        Connection direct = direct();
+        Statement gatewayStatement = throughGateway.createStatement();
+        Statement directStatement = direct.createStatement()) {
+      for (String template : statements) {
+        String gatewayTable = schema + ".through_gateway";
+        String directTable = schema + ".direct";
+        gatewayStatement.execute(template.replace("%s", gatewayTable));
+        directStatement.execute(template.replace("%s", directTable));
+      }
+    }
+    List<List<Object>> expected = rows(direct(), "SELECT * FROM " + schema + ".direct ORDER BY id");
+    assertThat(expected).hasSize(3);
+    assertThat(rows(gateway(), "SELECT * FROM " + schema + ".through_gateway ORDER BY id"))
+        .isEqualTo(expected);
+  }
+
   @Test
   void odbcEscapesMeanTheirSparkEquivalents() throws Exception {
     String escaped =
