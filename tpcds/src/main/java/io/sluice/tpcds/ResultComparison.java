@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * Whether two answers to the same query agree. Rows are compared in order when the query orders its
- * result, as multisets otherwise. Floating point values agree within a relative tolerance; decimals
- * agree when numerically equal whatever their scale; everything else must be equal.
+ * result, as multisets otherwise; when the sort keys are known output columns, rows that tie on
+ * them (which Spark may return in any order) are compared as multisets within their tie. Floating
+ * point values agree within a relative tolerance; decimals agree when numerically equal whatever
+ * their scale; everything else must be equal.
  */
 public final class ResultComparison {
   static final double RELATIVE_TOLERANCE = 1e-9;
@@ -20,6 +22,15 @@ public final class ResultComparison {
   /** A description of the first difference, or empty when the answers agree. */
   public static Optional<String> difference(
       QueryResult expected, QueryResult actual, boolean ordered) {
+    return difference(expected, actual, ordered, Optional.empty());
+  }
+
+  /**
+   * As {@link #difference(QueryResult, QueryResult, boolean)}, with the output columns an ordered
+   * query sorts by, when known.
+   */
+  public static Optional<String> difference(
+      QueryResult expected, QueryResult actual, boolean ordered, Optional<List<Integer>> keys) {
     if (expected.columnNames().size() != actual.columnNames().size()) {
       return Optional.of(
           "column count differs: "
@@ -33,6 +44,9 @@ public final class ResultComparison {
     }
     List<List<Object>> left = expected.rows();
     List<List<Object>> right = actual.rows();
+    if (ordered && keys.isPresent()) {
+      return tiesAsMultisets(left, right, keys.get());
+    }
     if (!ordered) {
       left = sorted(left);
       right = sorted(right);
@@ -49,6 +63,58 @@ public final class ResultComparison {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Rows in order by their sort keys; within each run of rows with equal keys, any order. The runs
+   * are the expected side's; the actual side must have the same keys at the same positions.
+   */
+  private static Optional<String> tiesAsMultisets(
+      List<List<Object>> left, List<List<Object>> right, List<Integer> keys) {
+    int start = 0;
+    while (start < left.size()) {
+      int end = start + 1;
+      while (end < left.size()
+          && rowsAgree(project(left.get(end), keys), project(left.get(start), keys))) {
+        end++;
+      }
+      for (int index = start; index < end; index++) {
+        if (!rowsAgree(project(left.get(start), keys), project(right.get(index), keys))) {
+          return Optional.of(
+              "row "
+                  + (index + 1)
+                  + " differs in its sort keys: "
+                  + left.get(index)
+                  + " vs "
+                  + right.get(index));
+        }
+      }
+      List<List<Object>> leftRun = sorted(left.subList(start, end));
+      List<List<Object>> rightRun = sorted(right.subList(start, end));
+      for (int index = 0; index < leftRun.size(); index++) {
+        if (!rowsAgree(leftRun.get(index), rightRun.get(index))) {
+          return Optional.of(
+              "rows "
+                  + (start + 1)
+                  + " to "
+                  + end
+                  + ", tied on the sort keys, differ: "
+                  + leftRun.get(index)
+                  + " vs "
+                  + rightRun.get(index));
+        }
+      }
+      start = end;
+    }
+    return Optional.empty();
+  }
+
+  private static List<Object> project(List<Object> row, List<Integer> columns) {
+    List<Object> projected = new ArrayList<>(columns.size());
+    for (int column : columns) {
+      projected.add(row.get(column));
+    }
+    return projected;
   }
 
   static boolean rowsAgree(List<Object> left, List<Object> right) {

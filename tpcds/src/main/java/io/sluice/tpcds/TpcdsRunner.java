@@ -2,6 +2,7 @@ package io.sluice.tpcds;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.planner.OrderKeys;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -90,7 +91,10 @@ public final class TpcdsRunner {
     if (directSide != null && sluiceSide.error == null && directSide.error == null) {
       difference =
           ResultComparison.difference(
-              directSide.answer, sluiceSide.answer, query.ordersItsResult());
+              directSide.answer,
+              sluiceSide.answer,
+              query.ordersItsResult(),
+              OrderKeys.outputColumns(query.sql()));
     }
     return new QueryOutcome(
         query.name(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TestResultComparison {
@@ -16,6 +17,21 @@ class TestResultComparison {
     assertThat(ResultComparison.difference(expected, swapped, true))
         .hasValue("row 1 differs: [1, a] vs [2, b]");
     assertThat(ResultComparison.difference(expected, swapped, false)).isEmpty();
+  }
+
+  @Test
+  void rowsTiedOnTheSortKeysMayComeInAnyOrder() {
+    Optional<List<Integer>> firstColumn = Optional.of(List.of(0));
+    QueryResult expected = result(row(1L, "a"), row(1L, "b"), row(2L, "c"));
+    QueryResult tiesSwapped = result(row(1L, "b"), row(1L, "a"), row(2L, "c"));
+    assertThat(ResultComparison.difference(expected, tiesSwapped, true, firstColumn)).isEmpty();
+    assertThat(ResultComparison.difference(expected, tiesSwapped, true)).isPresent();
+    QueryResult keysOutOfOrder = result(row(2L, "c"), row(1L, "a"), row(1L, "b"));
+    assertThat(ResultComparison.difference(expected, keysOutOfOrder, true, firstColumn))
+        .hasValue("row 1 differs in its sort keys: [1, a] vs [2, c]");
+    QueryResult otherValueInTie = result(row(1L, "a"), row(1L, "z"), row(2L, "c"));
+    assertThat(ResultComparison.difference(expected, otherValueInTie, true, firstColumn))
+        .hasValue("rows 1 to 2, tied on the sort keys, differ: [1, b] vs [1, z]");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ import java.util.Optional;
  * same engine, alternating, {@code runs} times each. Prints totals, geometric means and the ratio,
  * and writes the report and chart.
  *
- * <p>{@code ./sluice bench tpcds [scale] [runs]}, default scale 1 and 3 runs.
+ * <p>{@code ./sluice bench tpcds [scale] [runs] [q3,q64,...]}, default scale 1, 3 runs, all
+ * queries.
  */
 public final class TpcdsBenchmark {
   private TpcdsBenchmark() {}
@@ -27,6 +29,10 @@ public final class TpcdsBenchmark {
   public static void main(String[] arguments) throws Exception {
     double scale = arguments.length > 0 ? Double.parseDouble(arguments[0]) : 1;
     int runs = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 3;
+    List<TpcdsQuery> queries =
+        arguments.length > 2
+            ? TpcdsQuery.named(List.of(arguments[2].split(",")))
+            : TpcdsQuery.all();
     Path home = Paths.get(System.getProperty("sluice.home", "..")).toAbsolutePath().normalize();
     Path dataDirectory = home.resolve("tpcds/target/tpcds-benchmark-data");
     Files.createDirectories(dataDirectory);
@@ -60,7 +66,7 @@ public final class TpcdsBenchmark {
       System.out.printf(Locale.ROOT, "Load: %.1f s%n", (System.nanoTime() - loadStart) / 1e9);
       RunReport report =
           new TpcdsRunner(throughSluice, Optional.of(direct), schema, System.out)
-              .run(TpcdsQuery.all(), runs, scale);
+              .run(queries, runs, scale);
       Path directory = home.resolve("tpcds/target/tpcds-benchmark-report");
       Path markdown = TpcdsCommand.write(report, directory);
       System.out.printf(
