@@ -154,7 +154,7 @@ class TestInformationSchemaAndAudit {
                       + " t WHERE t.table_name = 'orders')"))
           .containsExactly("0");
       assertThat(column(connection, "SHOW SCHEMAS IN " + catalog, 1))
-          .containsExactly("information_schema", "sales");
+          .containsExactlyInAnyOrder("information_schema", "sales");
       execute(connection, "USE " + catalog + ".information_schema");
       assertThat(rows(connection, "SELECT table_name FROM tables")).containsExactly("orders");
       assertThat(column(connection, "SHOW TABLES", 2))
@@ -180,7 +180,6 @@ class TestInformationSchemaAndAudit {
           connection,
           "SELECT count(*) FROM system.access.audit WHERE action_name = 'READ'",
           "workspace admins");
-      assertThat(rows(connection, "SELECT system.builtin.abs(-3)")).containsExactly("3");
     }
     try (Connection connection = connect(sluice, sluice.token())) {
       assertThat(
