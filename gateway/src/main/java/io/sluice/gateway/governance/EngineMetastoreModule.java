@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.sluice.gateway.history.QueryHistoryStore;
 import io.sluice.gateway.rest.RestException;
 import io.sluice.gateway.rest.RestHandler;
 import io.sluice.gateway.rest.RestModule;
@@ -20,6 +21,7 @@ import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableType;
 import io.sluice.governance.securable.TableDefinition;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +58,16 @@ public final class EngineMetastoreModule implements RestModule {
   private final Path tablesDirectory;
   private final ServedRelations relations;
 
-  public EngineMetastoreModule(Governance governance, EngineLink engines, Path tablesDirectory) {
+  public EngineMetastoreModule(
+      Governance governance,
+      EngineLink engines,
+      Path tablesDirectory,
+      QueryHistoryStore history,
+      Clock clock) {
     this.governance = requireNonNull(governance, "governance is null");
     this.engines = requireNonNull(engines, "engines is null");
     this.tablesDirectory = requireNonNull(tablesDirectory, "tablesDirectory is null");
-    this.relations = new ServedRelations(governance);
+    this.relations = new ServedRelations(governance, history, clock);
   }
 
   @Override

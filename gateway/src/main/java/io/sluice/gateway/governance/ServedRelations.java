@@ -2,11 +2,13 @@ package io.sluice.gateway.governance;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.gateway.history.QueryHistoryStore;
 import io.sluice.gateway.rest.RestException;
 import io.sluice.gateway.rest.RestRequest;
 import io.sluice.gateway.rest.RestResponse;
 import io.sluice.governance.Governance;
 import io.sluice.governance.securable.SecurableName;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,11 +31,12 @@ final class ServedRelations {
   private final InformationSchema informationSchema;
   private final SystemTables systemTables;
 
-  ServedRelations(Governance governance) {
+  ServedRelations(Governance governance, QueryHistoryStore history, Clock clock) {
     this.governance = requireNonNull(governance, "governance is null");
     this.informationSchema = new InformationSchema(governance);
     this.systemTables =
-        new SystemTables(governance.audit(), new AdminCheck(governance.principals()));
+        new SystemTables(
+            governance.audit(), history, new AdminCheck(governance.principals()), clock);
   }
 
   RestResponse listRelations(RestRequest request, String user) {

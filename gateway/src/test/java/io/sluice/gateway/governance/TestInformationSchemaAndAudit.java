@@ -207,6 +207,27 @@ class TestInformationSchemaAndAudit {
     }
   }
 
+  @Test
+  void queryHistoryShowsEveryonesStatementsToAdminsOnly() throws Exception {
+    String marker = "'history_marker_" + suffix + "'";
+    try (Connection connection = connect(sluice, grantedToken)) {
+      assertThat(rows(connection, "SELECT " + marker)).hasSize(1);
+      assertRefused(connection, "SELECT * FROM system.query.history", "workspace admins");
+    }
+    try (Connection connection = connect(sluice, sluice.token())) {
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT executed_by, statement_text, compute.type, start_time IS NOT NULL"
+                      + " FROM system.query.history WHERE executed_by = '"
+                      + granted
+                      + "' AND statement_text LIKE '%"
+                      + marker.replace("'", "")
+                      + "%'"))
+          .containsExactly(granted + "|SELECT " + marker + "|WAREHOUSE|true");
+    }
+  }
+
   private String infoSchema(String table) {
     return catalog + ".information_schema." + table;
   }

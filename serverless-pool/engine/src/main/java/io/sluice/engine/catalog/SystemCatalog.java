@@ -21,7 +21,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 public final class SystemCatalog implements TableCatalog, SupportsNamespaces {
   public static final String NAME = "system";
-  private static final String[][] SCHEMAS = {{"access"}};
+  private static final String[][] SCHEMAS = {{"access"}, {"query"}};
 
   private String name;
   private String user;
