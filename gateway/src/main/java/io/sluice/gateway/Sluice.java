@@ -230,7 +230,11 @@ public final class Sluice implements AutoCloseable {
                 new PermissionsModule(governance),
                 new CatalogModule(governance),
                 new EngineMetastoreModule(
-                    governance, engineLink, dataDirectory.resolve(TABLES_DIRECTORY)),
+                    governance,
+                    engineLink,
+                    dataDirectory.resolve(TABLES_DIRECTORY),
+                    historyStore,
+                    Clock.systemUTC()),
                 new WarehousesModule(
                     warehouses,
                     admins,

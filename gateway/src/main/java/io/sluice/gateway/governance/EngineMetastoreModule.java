@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.sluice.gateway.history.QueryHistoryStore;
 import io.sluice.gateway.rest.RestException;
 import io.sluice.gateway.rest.RestHandler;
 import io.sluice.gateway.rest.RestModule;
@@ -20,6 +21,7 @@ import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableType;
 import io.sluice.governance.securable.TableDefinition;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,9 @@ import java.util.UUID;
  * <p>Managed tables are Delta by default; their storage location is assigned here, under the data
  * directory's {@code tables/}, and the engine creates the table there. Dropping a table answers
  * with its definition so that the engine deletes a managed table's data.
+ *
+ * <p>Under {@code relations/} are the read-only tables the gateway computes ({@link
+ * ServedRelations}): each catalog's {@code information_schema} and the {@code system} catalog.
  */
 public final class EngineMetastoreModule implements RestModule {
   static final String BASE = "/api/internal/engine-metastore/";
@@ -51,11 +56,18 @@ public final class EngineMetastoreModule implements RestModule {
   private final Governance governance;
   private final EngineLink engines;
   private final Path tablesDirectory;
+  private final ServedRelations relations;
 
-  public EngineMetastoreModule(Governance governance, EngineLink engines, Path tablesDirectory) {
+  public EngineMetastoreModule(
+      Governance governance,
+      EngineLink engines,
+      Path tablesDirectory,
+      QueryHistoryStore history,
+      Clock clock) {
     this.governance = requireNonNull(governance, "governance is null");
     this.engines = requireNonNull(engines, "engines is null");
     this.tablesDirectory = requireNonNull(tablesDirectory, "tablesDirectory is null");
+    this.relations = new ServedRelations(governance, history, clock);
   }
 
   @Override
@@ -69,6 +81,9 @@ public final class EngineMetastoreModule implements RestModule {
     route(routes, "POST", "tables", this::createTable);
     route(routes, "GET", "tables/{catalog}/{schema}/{table}", this::getTable);
     route(routes, "DELETE", "tables/{catalog}/{schema}/{table}", this::dropTable);
+    route(routes, "GET", "relations/{catalog}/{schema}", relations::listRelations);
+    route(routes, "GET", "relations/{catalog}/{schema}/{table}", relations::describeRelation);
+    route(routes, "GET", "relations/{catalog}/{schema}/{table}/rows", relations::relationRows);
   }
 
   private void route(RestRoutes routes, String method, String path, EngineHandler handler) {
@@ -101,7 +116,7 @@ public final class EngineMetastoreModule implements RestModule {
   }
 
   @FunctionalInterface
-  private interface EngineHandler {
+  interface EngineHandler {
     RestResponse handle(RestRequest request, String user) throws Exception;
   }
 

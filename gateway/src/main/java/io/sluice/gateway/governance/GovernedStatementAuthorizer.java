@@ -53,6 +53,8 @@ import java.util.Set;
  *   <li>One-part function names are Spark's builtins (governance's SQL functions are called by
  *       their qualified names); {@value #SYSTEM} holds the builtins and session variables.
  *   <li>Any other catalog does not exist, and the statement is refused as Spark would.
+ *   <li>Each catalog's {@code information_schema} and the admins' {@code system.access} and {@code
+ *       system.query} are read-only relations the gateway serves ({@link ServedRelationAccess}).
  * </ul>
  *
  * <p>A view of the metastore is read through its query: the reader needs SELECT on the view, the
@@ -69,11 +71,13 @@ public final class GovernedStatementAuthorizer {
   private final Governance governance;
   private final SqlPlanner planner;
   private final PolicyInliner policies;
+  private final ServedRelationAccess servedRelations;
 
   public GovernedStatementAuthorizer(Governance governance, SqlPlanner planner) {
     this.governance = requireNonNull(governance, "governance is null");
     this.planner = requireNonNull(planner, "planner is null");
     this.policies = new PolicyInliner(governance);
+    this.servedRelations = new ServedRelationAccess(governance.principals());
   }
 
   /** The catalogs statements can name: governance's and the engines' own. */
@@ -242,6 +246,9 @@ public final class GovernedStatementAuthorizer {
     }
     ObjectName name = qualified.get();
     String catalog = name.parts().get(0);
+    if (ServedRelationAccess.covers(reference)) {
+      return servedRelations.accessOf(principal, reference);
+    }
     if (catalog.equals(SAMPLES) || catalog.equals(SYSTEM)) {
       return builtinCatalog(catalog, reference);
     }

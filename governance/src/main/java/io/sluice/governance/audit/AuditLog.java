@@ -60,6 +60,30 @@ public final class AuditLog {
         parameters.toArray());
   }
 
+  /** An event with its position in the log (later events have larger ids). */
+  public record Entry(long eventId, AuditEvent event) {}
+
+  /**
+   * One page of the whole log, newest first: at most {@code limit} events recorded before the event
+   * with id {@code before} (from the newest when empty).
+   */
+  public List<Entry> page(Optional<Long> before, int limit) {
+    List<Object> parameters = new ArrayList<>();
+    String where = "";
+    if (before.isPresent()) {
+      where = " WHERE event_id < ?";
+      parameters.add(before.get());
+    }
+    parameters.add(limit);
+    return database.query(
+        "SELECT event_id, event_time, principal, action_name, securable_type, securable_name,"
+            + " statement_id, allowed, missing_privileges FROM audit_event"
+            + where
+            + " ORDER BY event_id DESC LIMIT ?",
+        row -> new Entry(row.getLong("event_id"), event(row)),
+        parameters.toArray());
+  }
+
   /** Every event of one statement, in the order they were recorded. */
   public List<AuditEvent> forStatement(String statementId) {
     return database.query(

@@ -50,6 +50,9 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   private static final String DELTA = "DELTA";
 
+  /** Every catalog's read-only schema of metadata, computed by the gateway for the user. */
+  static final String INFORMATION_SCHEMA = "information_schema";
+
   private String name;
   private String user;
   private GatewayMetastore metastore;
@@ -76,14 +79,17 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public String[][] listNamespaces() {
-    return GatewayMetastore.names(
-            metastore
-                .get(user, GatewayMetastore.path("catalogs", name, "schemas"))
-                .orElseThrow(() -> new IllegalStateException("Catalog '" + name + "' is gone")),
-            "schemas")
-        .stream()
-        .map(schema -> new String[] {schema})
-        .toArray(String[][]::new);
+    List<String> schemas =
+        new ArrayList<>(
+            GatewayMetastore.names(
+                metastore
+                    .get(user, GatewayMetastore.path("catalogs", name, "schemas"))
+                    .orElseThrow(() -> new IllegalStateException("Catalog '" + name + "' is gone")),
+                "schemas"));
+    if (!schemas.contains(INFORMATION_SCHEMA)) {
+      schemas.add(INFORMATION_SCHEMA);
+    }
+    return schemas.stream().map(schema -> new String[] {schema}).toArray(String[][]::new);
   }
 
   @Override
@@ -95,6 +101,13 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
   @Override
   public Map<String, String> loadNamespaceMetadata(String[] namespace)
       throws NoSuchNamespaceException {
+    if (isInformationSchema(namespace)) {
+      return Map.of(
+          SupportsNamespaces.PROP_COMMENT,
+          "Information schema",
+          SupportsNamespaces.PROP_OWNER,
+          "System user");
+    }
     JsonNode schema =
         schemaName(namespace)
             .flatMap(
@@ -117,6 +130,9 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
             .orElseThrow(
                 () ->
                     new IllegalArgumentException("Schemas of '" + name + "' have one-part names"));
+    if (isInformationSchema(namespace)) {
+      throw new NamespaceAlreadyExistsException(namespace);
+    }
     if (metadata.containsKey(SupportsNamespaces.PROP_LOCATION)) {
       throw new UnsupportedOperationException(
           "Schemas of catalog '" + name + "' are managed: a LOCATION cannot be given");
@@ -149,6 +165,9 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     if (schema.isEmpty()) {
       return false;
     }
+    if (isInformationSchema(namespace)) {
+      throw readOnlyInformationSchema();
+    }
     if (cascade) {
       for (Identifier table : listTables(namespace)) {
         dropTable(table);
@@ -168,6 +187,13 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public Identifier[] listTables(String[] namespace) throws NoSuchNamespaceException {
+    if (isInformationSchema(namespace)) {
+      return GatewayRelation.names(metastore, user, name, INFORMATION_SCHEMA)
+          .orElseThrow(() -> new NoSuchNamespaceException(namespace))
+          .stream()
+          .map(table -> Identifier.of(namespace, table))
+          .toArray(Identifier[]::new);
+    }
     JsonNode tables =
         schemaName(namespace)
             .flatMap(
@@ -181,6 +207,10 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public Table loadTable(Identifier identifier) throws NoSuchTableException {
+    if (isInformationSchema(identifier.namespace())) {
+      return GatewayRelation.load(metastore, user, name, INFORMATION_SCHEMA, identifier.name())
+          .orElseThrow(() -> new NoSuchTableException(identifier));
+    }
     JsonNode table = describe(identifier).orElseThrow(() -> new NoSuchTableException(identifier));
     String format = table.path("data_source_format").asText("");
     if (!format.equalsIgnoreCase(DELTA) || !table.hasNonNull("storage_location")) {
@@ -209,6 +239,9 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
       Transform[] partitions,
       Map<String, String> properties)
       throws TableAlreadyExistsException, NoSuchNamespaceException {
+    if (isInformationSchema(identifier.namespace())) {
+      throw readOnlyInformationSchema();
+    }
     String schema =
         schemaName(identifier.namespace())
             .orElseThrow(() -> new NoSuchNamespaceException(identifier.namespace()));
@@ -289,6 +322,9 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   @Override
   public boolean dropTable(Identifier identifier) {
+    if (isInformationSchema(identifier.namespace())) {
+      throw readOnlyInformationSchema();
+    }
     Optional<JsonNode> dropped =
         schemaName(identifier.namespace())
             .flatMap(
@@ -318,6 +354,15 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
 
   private String fullName(Identifier identifier) {
     return name + "." + String.join(".", identifier.namespace()) + "." + identifier.name();
+  }
+
+  private static boolean isInformationSchema(String[] namespace) {
+    return namespace.length == 1 && namespace[0].equalsIgnoreCase(INFORMATION_SCHEMA);
+  }
+
+  private UnsupportedOperationException readOnlyInformationSchema() {
+    return new UnsupportedOperationException(
+        "Schema '" + name + "." + INFORMATION_SCHEMA + "' is read-only");
   }
 
   /** Schemas have one-part names; anything else names no schema of this catalog. */

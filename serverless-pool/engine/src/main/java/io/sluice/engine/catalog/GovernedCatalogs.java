@@ -45,7 +45,20 @@ public final class GovernedCatalogs {
     } catch (GatewayMetastoreException e) {
       LOG.warn("Cannot list the governance catalogs of {}: {}", user, e.getMessage());
     }
+    registerSystem(spark.sessionState().conf(), user);
     return registered;
+  }
+
+  /**
+   * Makes {@code system}'s tables readable through {@link SystemCatalog} (the gateway decides who
+   * may); Spark resolves its builtin functions and session variables there before any catalog.
+   */
+  private static void registerSystem(SQLConf conf, String user) {
+    String key = CATALOG_PREFIX + SystemCatalog.NAME;
+    if (!conf.contains(key)) {
+      conf.setConfString(key + "." + GovernedCatalog.USER_OPTION, user);
+      conf.setConfString(key, SystemCatalog.class.getName());
+    }
   }
 
   /** Whether {@code catalog} is (now) a governance catalog of the session. */
