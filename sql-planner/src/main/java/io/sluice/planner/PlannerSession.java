@@ -30,7 +30,8 @@ public final class PlannerSession {
     StatementAnalysis analysis = planner.analyze(sql, current);
     Map<ObjectName, ReadRewrite> tables = authorizer.authorize(current, analysis);
     StatementAnalysis rewritten =
-        analysis.withEngineSql(StatementRewriter.rewrite(analysis, tables));
+        analysis.withEngineSql(
+            authorizer.answerIdentity(StatementRewriter.rewrite(analysis, tables)));
     context = analysis.sessionAfter().orElse(current);
     return rewritten;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.apache.spark.sql.catalyst.parser.SqlBaseLexer;
@@ -21,6 +22,11 @@ import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 public final class PolicyExpressions {
   private static final Set<String> USER_FUNCTIONS = Set.of("current_user", "session_user", "user");
   private static final Set<String> GROUP_FUNCTIONS = Set.of("is_account_group_member", "is_member");
+
+  /** A call of an identity function, as text: statements without one are not parsed again. */
+  private static final Pattern IDENTITY_CALL =
+      Pattern.compile(
+          "(?i)\\b(current_user|session_user|user|is_account_group_member|is_member)\\s*\\(");
 
   private PolicyExpressions() {}
 
@@ -51,10 +57,14 @@ public final class PolicyExpressions {
   }
 
   /**
-   * A query (a view's) with its identity functions answered for {@code identity}: what a dynamic
-   * view shows depends on who reads it, never on the engine's session.
+   * A statement (a user's, or a view's query) with its identity function calls ({@code
+   * current_user()}, {@code is_account_group_member('g')}, ...) answered for {@code identity}: what
+   * a statement or a dynamic view shows depends on who runs it, never on the engine's session.
    */
   public static String answerIdentity(String query, Identity identity) throws PlanningException {
+    if (!IDENTITY_CALL.matcher(query).find()) {
+      return query;
+    }
     SqlBaseParser.CompoundOrSingleStatementContext statement = SparkSqlParser.parseStatement(query);
     TextPositions positions = TextPositions.of(query);
     List<Replacement> replacements = new ArrayList<>();
@@ -124,7 +134,8 @@ public final class PolicyExpressions {
       replacements.add(new Replacement(range(column, positions), "(" + value + ")"));
       return;
     }
-    if (node instanceof SqlBaseParser.CurrentLikeContext current) {
+    if (body && node instanceof SqlBaseParser.CurrentLikeContext current) {
+      // Outside a body, a bare CURRENT_USER may be a column of that name, as Spark reads it.
       int type = current.name.getType();
       if (type == SqlBaseLexer.CURRENT_USER
           || type == SqlBaseLexer.USER

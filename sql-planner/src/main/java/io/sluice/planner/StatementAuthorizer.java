@@ -10,7 +10,6 @@ import java.util.Map;
  * 42501) naming every missing privilege. A statement an authorizer refused is never forwarded, and
  * its effect on the session (USE, temporary views) is not applied.
  */
-@FunctionalInterface
 public interface StatementAuthorizer {
   /**
    * @param session the session the statement was resolved in (before the statement's own effect)
@@ -20,4 +19,12 @@ public interface StatementAuthorizer {
    */
   Map<ObjectName, ReadRewrite> authorize(SessionContext session, StatementAnalysis analysis)
       throws PlanningException;
+
+  /**
+   * The engine text with what only the gateway can answer answered (who runs the statement and the
+   * groups they are in); as given by default.
+   */
+  default String answerIdentity(String engineSql) throws PlanningException {
+    return engineSql;
+  }
 }

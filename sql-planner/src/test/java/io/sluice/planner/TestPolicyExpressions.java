@@ -39,6 +39,18 @@ class TestPolicyExpressions {
   }
 
   @Test
+  void aStatementsIdentityCallsAreAnsweredAndItsColumnsKept() throws Exception {
+    assertThat(
+            PolicyExpressions.answerIdentity(
+                "SELECT current_user(), IS_ACCOUNT_GROUP_MEMBER('hr'), user, current_user"
+                    + " FROM t WHERE is_member('ops')",
+                HR_MEMBER))
+        .isEqualTo("SELECT 'ann@example.com', TRUE, user, current_user FROM t WHERE FALSE");
+    String plain = "SELECT users, username FROM t";
+    assertThat(PolicyExpressions.answerIdentity(plain, HR_MEMBER)).isSameAs(plain);
+  }
+
+  @Test
   void bodiesTheGatewayCannotAnswerForAreRefused() {
     assertThatThrownBy(
             () -> PolicyExpressions.inline("other = 1", List.of("x"), List.of("`x`"), OUTSIDER))

@@ -97,9 +97,18 @@ public final class GovernedStatementAuthorizer {
   public StatementAuthorizer forStatement(String principal, Optional<String> statementId) {
     requireNonNull(principal, "principal is null");
     requireNonNull(statementId, "statementId is null");
-    return (session, analysis) -> {
-      Reader reader = new Reader(principal, statementId);
-      return authorize(principal, reader, session, analysis, 0);
+    Reader reader = new Reader(principal, statementId);
+    return new StatementAuthorizer() {
+      @Override
+      public Map<ObjectName, ReadRewrite> authorize(
+          SessionContext session, StatementAnalysis analysis) throws PlanningException {
+        return GovernedStatementAuthorizer.this.authorize(principal, reader, session, analysis, 0);
+      }
+
+      @Override
+      public String answerIdentity(String engineSql) throws PlanningException {
+        return PolicyExpressions.answerIdentity(engineSql, reader.identity());
+      }
     };
   }
 

@@ -103,6 +103,18 @@ class TestStatementAuthorization {
   }
 
   @Test
+  void identityFunctionsAnswerForThePersonRunningTheStatement() throws Exception {
+    try (Connection connection = connect(sluice, userToken);
+        Connection adminConnection = connect(sluice, sluice.token())) {
+      String sql = "SELECT current_user(), is_account_group_member('admins')";
+      assertThat(column(connection, sql, 1)).containsExactly(user);
+      assertThat(column(connection, sql, 2)).containsExactly("false");
+      assertThat(column(adminConnection, sql, 1)).containsExactly("admin");
+      assertThat(column(adminConnection, sql, 2)).containsExactly("true");
+    }
+  }
+
+  @Test
   void creatingATableNeedsCreateTableOnItsSchema() throws Exception {
     try (Connection connection = connect(sluice, userToken)) {
       grant("USE CATALOG ON CATALOG " + catalog);
