@@ -183,6 +183,8 @@ class TestRowFiltersMasksAndViews {
         assertThat(rows(connection, query[0])).as(query[0]).isEqualTo(rows(direct, query[1]));
       }
       assertThat(rows(connection, "SELECT count(*) FROM orders")).containsExactly(List.of("2"));
+      String plan = String.join("\n", rows(connection, "EXPLAIN SELECT * FROM orders").get(0));
+      assertThat(plan).contains("US").contains("****").doesNotContain(auditors);
     }
   }
 
