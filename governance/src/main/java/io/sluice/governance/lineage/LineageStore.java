@@ -124,6 +124,23 @@ public final class LineageStore {
         column);
   }
 
+  /** The statements that recorded lineage from {@code source} to {@code target}, newest first. */
+  public List<String> statements(SecurableName source, SecurableName target, int limit) {
+    return database.query(
+        "SELECT statement_id, MAX(event_time) AS last_time FROM table_lineage WHERE"
+            + " source_catalog = ? AND source_schema = ? AND source_name = ? AND target_catalog = ?"
+            + " AND target_schema = ? AND target_name = ? GROUP BY statement_id"
+            + " ORDER BY last_time DESC, statement_id LIMIT ?",
+        row -> row.getString("statement_id"),
+        part(source, 0),
+        part(source, 1),
+        part(source, 2),
+        part(target, 0),
+        part(target, 1),
+        part(target, 2),
+        limit);
+  }
+
   /** Deletes lineage recorded before {@code cutoff}; returns how many edges were deleted. */
   public int purgeBefore(Instant cutoff) {
     return database.transaction(

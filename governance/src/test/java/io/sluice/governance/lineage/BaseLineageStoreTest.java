@@ -61,6 +61,10 @@ abstract class BaseLineageStoreTest {
           .containsExactly(new LineageNeighbor(SUMMARY, Optional.empty(), SECOND));
       assertThat(lineage.upstreamTables(ORDERS)).isEmpty();
 
+      assertThat(lineage.statements(ORDERS, SUMMARY, 10)).containsExactly("s2", "s1");
+      assertThat(lineage.statements(ORDERS, SUMMARY, 1)).containsExactly("s2");
+      assertThat(lineage.statements(SUMMARY, ORDERS, 10)).isEmpty();
+
       assertThat(lineage.upstreamColumns(SUMMARY, "anything"))
           .containsExactly(
               new LineageNeighbor(CUSTOMERS, Optional.of("*"), FIRST),
