@@ -12,6 +12,7 @@ import io.sluice.planner.StatementRewriter;
 import io.sluice.planner.TableSecurity;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /**
@@ -79,8 +81,7 @@ public final class GovernedPlannerBenchmark {
       List<Timing> cold = new ArrayList<>();
       int rewritten = 0;
       for (String sql : queries.values()) {
-        Timing timing = plan(planner, user, session, sql);
-        cold.add(timing);
+        cold.add(plan(planner, user, session, sql));
       }
       for (String sql : queries.values()) {
         StatementAnalysis analysis = planner.analyze(sql, session);
@@ -93,7 +94,9 @@ public final class GovernedPlannerBenchmark {
           SqlPlanner.parseOnly(sql);
         }
       }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       List<Timing> warm = new ArrayList<>();
+      List<Long> warmCpu = new ArrayList<>();
       List<Long> parseOnly = new ArrayList<>();
       Map<String, List<Long>> perQuery = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
@@ -101,7 +104,9 @@ public final class GovernedPlannerBenchmark {
           long start = System.nanoTime();
           SqlPlanner.parseOnly(query.getValue());
           parseOnly.add(System.nanoTime() - start);
+          long startCpu = threads.getCurrentThreadCpuTime();
           Timing timing = plan(planner, user, session, query.getValue());
+          warmCpu.add(threads.getCurrentThreadCpuTime() - startCpu);
           warm.add(timing);
           perQuery.computeIfAbsent(query.getKey(), name -> new ArrayList<>()).add(timing.total());
         }
@@ -124,16 +129,13 @@ public final class GovernedPlannerBenchmark {
       print("warm  authorize", phase(warm, Timing::authorize));
       print("warm  rewrite", phase(warm, Timing::rewrite));
       print("warm  parse only (baseline)", parseOnly);
+      print("warm  total, thread CPU", warmCpu);
       System.out.printf(
           "ratio warm total / Spark parse only: p50 %.2f, p99 %.2f%n",
           percentile(totals(warm), 50) / (double) percentile(parseOnly, 50),
           percentile(totals(warm), 99) / (double) percentile(parseOnly, 99));
-      System.out.printf(
-          "targets: warm p50 %.3f ms (<= 2 ms: %s), warm p99 %.3f ms (<= 10 ms: %s)%n",
-          percentile(totals(warm), 50) / 1e6,
-          percentile(totals(warm), 50) <= 2_000_000 ? "met" : "MISSED",
-          percentile(totals(warm), 99) / 1e6,
-          percentile(totals(warm), 99) <= 10_000_000 ? "met" : "MISSED");
+      target("wall", totals(warm));
+      target("thread CPU", warmCpu);
       System.out.printf(
           "load average %.1f on %d processors (wall time includes waiting for a core)%n",
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
@@ -142,6 +144,16 @@ public final class GovernedPlannerBenchmark {
     } finally {
       deleteRecursively(directory);
     }
+  }
+
+  private static void target(String clock, List<Long> nanos) {
+    System.out.printf(
+        "targets (%s): warm p50 %.3f ms (<= 2 ms: %s), warm p99 %.3f ms (<= 10 ms: %s)%n",
+        clock,
+        percentile(nanos, 50) / 1e6,
+        percentile(nanos, 50) <= 2_000_000 ? "met" : "MISSED",
+        percentile(nanos, 99) / 1e6,
+        percentile(nanos, 99) <= 10_000_000 ? "met" : "MISSED");
   }
 
   private static Timing plan(
@@ -207,9 +219,8 @@ public final class GovernedPlannerBenchmark {
     return timings.stream().map(Timing::total).toList();
   }
 
-  private static List<Long> phase(
-      List<Timing> timings, java.util.function.ToLongFunction<Timing> f) {
-    return timings.stream().map(timing -> f.applyAsLong(timing)).toList();
+  private static List<Long> phase(List<Timing> timings, ToLongFunction<Timing> phase) {
+    return timings.stream().map(phase::applyAsLong).toList();
   }
 
   private static void print(String label, List<Long> nanos) {
