@@ -4,12 +4,12 @@ import io.sluice.gateway.governance.GovernedStatementAuthorizer;
 import io.sluice.governance.Governance;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.planner.ObjectName;
+import io.sluice.planner.ReadRewrite;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.SqlPlanner;
 import io.sluice.planner.StatementAnalysis;
 import io.sluice.planner.StatementAuthorizer;
 import io.sluice.planner.StatementRewriter;
-import io.sluice.planner.TableSecurity;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -67,7 +67,8 @@ public final class GovernedPlannerBenchmark {
     try (GovernanceStore store = GovernanceStore.openEmbedded(directory)) {
       Governance governance = Governance.open(store, Clock.systemUTC());
       TpcdsGovernedCatalog.register(governance);
-      GovernedStatementAuthorizer authorizer = new GovernedStatementAuthorizer(governance);
+      SqlPlanner planner = new SqlPlanner();
+      GovernedStatementAuthorizer authorizer = new GovernedStatementAuthorizer(governance, planner);
       SessionContext session =
           new SessionContext(
               TpcdsGovernedCatalog.CATALOG,
@@ -76,7 +77,6 @@ public final class GovernedPlannerBenchmark {
               Set.of());
       StatementAuthorizer user =
           authorizer.forStatement(TpcdsGovernedCatalog.USER, Optional.empty());
-      SqlPlanner planner = new SqlPlanner();
 
       List<Timing> cold = new ArrayList<>();
       int rewritten = 0;
@@ -162,7 +162,7 @@ public final class GovernedPlannerBenchmark {
     long start = System.nanoTime();
     StatementAnalysis analysis = planner.analyze(sql, session);
     long analyzed = System.nanoTime();
-    Map<ObjectName, TableSecurity> tables = user.authorize(session, analysis);
+    Map<ObjectName, ReadRewrite> tables = user.authorize(session, analysis);
     long authorized = System.nanoTime();
     StatementRewriter.rewrite(analysis, tables);
     long rewritten = System.nanoTime();

@@ -116,6 +116,42 @@ class TestLineageThroughGateway {
   }
 
   @Test
+  void writesAndViewsInAGovernedCatalogLeaveLineage() throws Exception {
+    String catalog = "lineage_" + suffix;
+    String schema = catalog + ".sales";
+    try (Connection connection = connect(sluice, sluice.token())) {
+      execute(connection, "CREATE CATALOG " + catalog);
+      execute(connection, "CREATE SCHEMA " + schema);
+      execute(connection, "CREATE TABLE " + schema + ".orders (id INT, region STRING)");
+      execute(connection, "INSERT INTO " + schema + ".orders VALUES (1, 'US'), (2, 'EU')");
+      execute(connection, "CREATE TABLE " + schema + ".us_orders (id INT)");
+      execute(
+          connection,
+          "INSERT INTO "
+              + schema
+              + ".us_orders SELECT id FROM "
+              + schema
+              + ".orders"
+              + " WHERE region = 'US'");
+      execute(
+          connection,
+          "CREATE VIEW "
+              + schema
+              + ".regions AS SELECT DISTINCT region FROM "
+              + schema
+              + ".orders");
+      assertThat(column(connection, "SELECT id FROM " + schema + ".us_orders", 1))
+          .containsExactly("1");
+    }
+    JsonNode lineage = get(TABLE_LINEAGE + "?table_name=" + schema + ".orders");
+    assertThat(tableNames(lineage.get("downstreams")))
+        .containsExactlyInAnyOrder(schema + ".us_orders", schema + ".regions");
+    JsonNode columns = get(COLUMN_LINEAGE + "?table_name=" + schema + ".us_orders&column_name=ID");
+    assertThat(columnNames(columns.get("upstream_cols")))
+        .containsExactlyInAnyOrder(schema + ".orders.id", schema + ".orders.region");
+  }
+
+  @Test
   void onlyAdminsReadLineageAndBadRequestsAreRefusedClearly() throws Exception {
     String user = "lina-" + suffix + "@example.com";
     TestingRestClient userClient =
