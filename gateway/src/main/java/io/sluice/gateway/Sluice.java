@@ -20,6 +20,8 @@ import io.sluice.gateway.history.QueryHistoryStore;
 import io.sluice.gateway.history.QueryRecorder;
 import io.sluice.gateway.history.StatementStatus;
 import io.sluice.gateway.history.WarehouseActivityModule;
+import io.sluice.gateway.lineage.LineageModule;
+import io.sluice.gateway.lineage.LineageRecorder;
 import io.sluice.gateway.metrics.GatewayMetrics;
 import io.sluice.gateway.metrics.MetricsModule;
 import io.sluice.gateway.rest.HealthModule;
@@ -36,6 +38,7 @@ import io.sluice.gateway.warehouse.WarehouseEngineFactory;
 import io.sluice.gateway.warehouse.WarehouseRegistry;
 import io.sluice.gateway.warehouse.WarehousesModule;
 import io.sluice.governance.Governance;
+import io.sluice.governance.lineage.LineageStore;
 import io.sluice.governance.sql.GovernanceStatements;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
@@ -186,7 +189,12 @@ public final class Sluice implements AutoCloseable {
     TokenAuthenticator authenticator = new TokenAuthenticator(tokens);
     QueryHistoryStore historyStore = new QueryHistoryStore(store.dataSource());
     GatewayMetrics metrics = new GatewayMetrics();
-    QueryRecorder history = new QueryRecorder(historyStore, Clock.systemUTC(), List.of(metrics));
+    LineageStore lineage = new LineageStore(store.database());
+    QueryRecorder history =
+        new QueryRecorder(
+            historyStore,
+            Clock.systemUTC(),
+            List.of(metrics, new LineageRecorder(lineage, Clock.systemUTC())));
     HistoryRetention retention =
         new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
     scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
@@ -222,6 +230,7 @@ public final class Sluice implements AutoCloseable {
                             history.count(StatementStatus.RUNNING),
                             history.count(StatementStatus.QUEUED))),
                 new QueryHistoryModule(history, admins),
+                new LineageModule(lineage, admins),
                 new StatementExecutionModule(services, admins, workers),
                 new WarehouseActivityModule(defaultEngines, history),
                 new UiModule(),

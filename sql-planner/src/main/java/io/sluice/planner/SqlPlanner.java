@@ -33,6 +33,14 @@ public final class SqlPlanner {
     }
   }
 
+  /**
+   * Parses a statement with Spark's parser alone, as the engines do, and nothing more: the baseline
+   * planning time is measured against (benchmarks), never a substitute for {@link #analyze}.
+   */
+  public static void parseOnly(String sql) throws PlanningException {
+    SparkSqlParser.parseStatement(requireNonNull(sql, "sql is null"));
+  }
+
   private StatementAnalysis analyzeText(String sql, SessionContext session)
       throws PlanningException {
     if (sql.isBlank()) {

@@ -96,10 +96,12 @@ final class StatementClassifier {
   }
 
   private void insertTarget(SqlBaseParser.InsertIntoContext insert) throws PlanningException {
+    // The query of INSERT INTO and INSERT OVERWRITE cannot name the target's columns, so the
+    // target does not qualify columns; REPLACE WHERE's condition is over the target.
     if (insert instanceof SqlBaseParser.InsertIntoTableContext into) {
-      collector.addTarget(into.identifierReference(), null, Access.INSERT);
+      collector.addTable(into.identifierReference(), Access.INSERT);
     } else if (insert instanceof SqlBaseParser.InsertOverwriteTableContext overwrite) {
-      collector.addTarget(overwrite.identifierReference(), null, Access.OVERWRITE);
+      collector.addTable(overwrite.identifierReference(), Access.OVERWRITE);
     } else if (insert instanceof SqlBaseParser.InsertIntoReplaceWhereContext replace) {
       collector.addTarget(replace.identifierReference(), null, Access.OVERWRITE);
     } else {

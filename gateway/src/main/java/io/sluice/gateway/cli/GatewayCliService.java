@@ -243,6 +243,7 @@ public final class GatewayCliService implements TCLIService.Iface {
             return new TExecuteStatementResp(
                 Statuses.error(refused.getMessage(), refused.sqlState()));
           }
+          statement.planned(planned);
           Optional<TExecuteStatementResp> answered =
               services
                   .governanceStatements()
@@ -664,6 +665,8 @@ public final class GatewayCliService implements TCLIService.Iface {
           Optional.ofNullable(response.getStatus().getSqlState()));
     } else {
       statement.finished();
+      // The gateway has the whole answer: the statement's life is over, as a failed one's is.
+      statement.closed();
     }
   }
 

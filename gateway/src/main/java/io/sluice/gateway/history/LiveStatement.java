@@ -3,6 +3,7 @@ package io.sluice.gateway.history;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.gateway.session.GatewayOperation;
+import io.sluice.planner.StatementAnalysis;
 import io.sluice.protocol.thrift.TGetOperationStatusResp;
 import io.sluice.protocol.thrift.TOperationState;
 import java.util.Optional;
@@ -76,6 +77,11 @@ public final class LiveStatement {
             Optional.empty(),
             Optional.empty());
     recorder.write(record);
+  }
+
+  /** The planner analyzed and the authorizer allowed the statement; an engine runs it next. */
+  public void planned(StatementAnalysis analysis) {
+    recorder.planned(this, analysis);
   }
 
   /** The statement could not start, or the engine reported it failed. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.gateway.session.GatewayOperation;
 import io.sluice.gateway.session.GatewaySession;
 import io.sluice.gateway.session.Handles;
+import io.sluice.planner.StatementAnalysis;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TSessionHandle;
 import java.time.Clock;
@@ -131,6 +132,16 @@ public final class QueryRecorder {
       store.update(record);
     } catch (RuntimeException e) {
       log.warn("Cannot update statement {} in the query history", record.statementId(), e);
+    }
+  }
+
+  void planned(LiveStatement statement, StatementAnalysis analysis) {
+    for (StatementListener listener : listeners) {
+      try {
+        listener.statementPlanned(statement.statementId(), analysis);
+      } catch (RuntimeException e) {
+        log.warn("Statement listener failed", e);
+      }
     }
   }
 

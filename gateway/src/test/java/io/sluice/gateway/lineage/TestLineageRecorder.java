@@ -1,0 +1,97 @@
+package io.sluice.gateway.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.gateway.history.ClientInfo;
+import io.sluice.gateway.history.PhaseDurations;
+import io.sluice.gateway.history.QueryRecord;
+import io.sluice.gateway.history.StatementStatus;
+import io.sluice.gateway.testing.TestingClock;
+import io.sluice.governance.lineage.LineageNeighbor;
+import io.sluice.governance.lineage.LineageStore;
+import io.sluice.governance.securable.SecurableName;
+import io.sluice.governance.store.GovernanceStore;
+import io.sluice.planner.SessionContext;
+import io.sluice.planner.SqlPlanner;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lineage is stored for statements that finished, from what the planner learned of them, with their
+ * principal, id and end time; failed and canceled statements and reads store none.
+ */
+class TestLineageRecorder {
+  private static final SecurableName ORDERS =
+      SecurableName.table("spark_catalog", "sales", "orders");
+  private static final SecurableName SUMMARY =
+      SecurableName.table("spark_catalog", "sales", "summary");
+  private static final Instant END = Instant.parse("2026-11-21T12:00:00Z");
+
+  private final GovernanceStore database =
+      GovernanceStore.open(
+          "jdbc:h2:mem:lineage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  private final LineageStore store = new LineageStore(database.database());
+  private final LineageRecorder recorder = new LineageRecorder(store, new TestingClock());
+  private final SqlPlanner planner = new SqlPlanner();
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private void run(String statementId, String sql, StatementStatus status) throws Exception {
+    recorder.statementPlanned(statementId, planner.analyze(sql, SessionContext.initial("sales")));
+    recorder.statementCompleted(record(statementId, sql, status));
+  }
+
+  @Test
+  void aFinishedWriteStoresItsTableAndColumnLineage() throws Exception {
+    run("s1", "INSERT INTO summary SELECT o.id, o.total FROM orders o", StatementStatus.FINISHED);
+    assertThat(store.upstreamTables(SUMMARY))
+        .containsExactly(new LineageNeighbor(ORDERS, Optional.empty(), END));
+    assertThat(store.statements(ORDERS, SUMMARY, 10)).containsExactly("s1");
+    assertThat(store.upstreamColumns(SUMMARY, "id"))
+        .containsExactly(
+            new LineageNeighbor(ORDERS, Optional.of("id"), END),
+            new LineageNeighbor(ORDERS, Optional.of("total"), END));
+  }
+
+  @Test
+  void failedAndCanceledWritesAndReadsStoreNothing() throws Exception {
+    run("s1", "INSERT INTO summary SELECT * FROM orders", StatementStatus.FAILED);
+    run("s2", "INSERT INTO summary SELECT * FROM orders", StatementStatus.CANCELED);
+    run("s3", "SELECT * FROM orders", StatementStatus.FINISHED);
+    recorder.statementCompleted(record("s4", "never planned", StatementStatus.FINISHED));
+    assertThat(store.downstreamTables(ORDERS)).isEmpty();
+    // A statement's planned lineage is used once: completing it again stores nothing more.
+    run("s5", "INSERT INTO summary SELECT * FROM orders", StatementStatus.FINISHED);
+    recorder.statementCompleted(record("s5", "again", StatementStatus.FINISHED));
+    assertThat(store.statements(ORDERS, SUMMARY, 10)).containsExactly("s5");
+  }
+
+  private static QueryRecord record(String statementId, String text, StatementStatus status) {
+    return new QueryRecord(
+        statementId,
+        "session",
+        "admin",
+        new ClientInfo("binary", "Hive JDBC", "3.1.3", ""),
+        "default",
+        "engine-1",
+        text,
+        Optional.empty(),
+        status,
+        END.toEpochMilli() - 1000,
+        OptionalLong.of(END.toEpochMilli()),
+        OptionalLong.of(END.toEpochMilli()),
+        new PhaseDurations(1, 2, 3, 4),
+        0,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        false);
+  }
+}
