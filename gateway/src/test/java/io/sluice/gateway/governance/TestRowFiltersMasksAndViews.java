@@ -188,6 +188,45 @@ class TestRowFiltersMasksAndViews {
     }
   }
 
+  /**
+   * A predicate that fails on a hidden row (integer division by zero under ANSI) must not be
+   * evaluated on it: the engine may not move the user's predicate under or ahead of the filter.
+   */
+  @Test
+  void theUsersPredicatesNeverSeeHiddenRows() throws Exception {
+    try (Connection connection = connect(sluice, auditorToken)) {
+      assertThatThrownBy(
+              () ->
+                  rows(
+                      connection,
+                      "SELECT id FROM "
+                          + schema
+                          + ".orders WHERE 10 div (CAST(amount AS INT) - 20) <= -1"))
+          .as("the auditor sees row 2, where the predicate divides by zero")
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22012"));
+    }
+    try (Connection connection = connect(sluice, readerToken)) {
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT id FROM "
+                      + schema
+                      + ".orders WHERE 10 div (CAST(amount AS INT) - 20) <= -1 ORDER BY id"))
+          .containsExactly(List.of("1"));
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT o.id FROM "
+                      + schema
+                      + ".orders o JOIN "
+                      + schema
+                      + ".regions r ON o.region = r.region"
+                      + " WHERE 10 div (CAST(o.amount AS INT) - 20) >= 1 ORDER BY 1"))
+          .containsExactly(List.of("3"));
+    }
+  }
+
   @Test
   void anAuditorSeesEveryRowUnmasked() throws Exception {
     try (Connection connection = connect(sluice, auditorToken);
