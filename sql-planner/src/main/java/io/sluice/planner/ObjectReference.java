@@ -2,6 +2,7 @@ package io.sluice.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,29 +12,32 @@ import java.util.Optional;
  * a builtin or a function in the current schema is for the authorizer, which knows both. The range
  * is where the name is written, when it is written in the statement's text; the relation says when
  * the reference may be replaced by a subquery (a FROM clause's table without time travel or
- * sampling).
+ * sampling), and the call when a function's body may stand in for it.
  */
 public record ObjectReference(
     ObjectType type,
     ObjectName name,
     Access access,
     Optional<TextRange> range,
-    Optional<Relation> relation) {
+    Optional<Relation> relation,
+    Optional<Call> call) {
   public ObjectReference {
     requireNonNull(type, "type is null");
     requireNonNull(name, "name is null");
     requireNonNull(access, "access is null");
     requireNonNull(range, "range is null");
     requireNonNull(relation, "relation is null");
+    requireNonNull(call, "call is null");
   }
 
   public static ObjectReference of(ObjectType type, ObjectName name, Access access) {
-    return new ObjectReference(type, name, access, Optional.empty(), Optional.empty());
+    return new ObjectReference(
+        type, name, access, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** The same reference without its position, for comparing what statements touch. */
   public ObjectReference withoutRange() {
-    return new ObjectReference(type, name, access, Optional.empty(), Optional.empty());
+    return of(type, name, access);
   }
 
   /**
@@ -43,6 +47,17 @@ public record ObjectReference(
   public record Relation(Optional<String> alias) {
     public Relation {
       requireNonNull(alias, "alias is null");
+    }
+  }
+
+  /**
+   * A plain call of a function ({@code f(a, b)}: no DISTINCT, FILTER, OVER or named arguments),
+   * where the function's body may stand in for it: the whole call's range and each argument's.
+   */
+  public record Call(TextRange range, List<TextRange> arguments) {
+    public Call {
+      requireNonNull(range, "range is null");
+      arguments = List.copyOf(arguments);
     }
   }
 

@@ -31,7 +31,9 @@ public final class PlannerSession {
     Map<ObjectName, ReadRewrite> tables = authorizer.authorize(current, analysis);
     StatementAnalysis rewritten =
         analysis.withEngineSql(
-            authorizer.answerIdentity(StatementRewriter.rewrite(analysis, tables)));
+            authorizer.answerIdentity(
+                StatementRewriter.rewrite(
+                    analysis, tables, authorizer.functions(current, analysis))));
     context = analysis.sessionAfter().orElse(current);
     return rewritten;
   }

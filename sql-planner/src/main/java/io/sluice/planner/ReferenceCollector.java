@@ -102,7 +102,7 @@ final class ReferenceCollector {
   }
 
   void add(ObjectType type, ObjectName name, Access access, ParserRuleContext written) {
-    add(type, name, access, written, Optional.empty());
+    add(type, name, access, written, Optional.empty(), Optional.empty());
   }
 
   private void add(
@@ -110,9 +110,10 @@ final class ReferenceCollector {
       ObjectName name,
       Access access,
       ParserRuleContext written,
-      Optional<ObjectReference.Relation> relation) {
+      Optional<ObjectReference.Relation> relation,
+      Optional<ObjectReference.Call> call) {
     Optional<TextRange> range = written == null ? Optional.empty() : positions.range(written);
-    objects.add(new ObjectReference(type, name, access, range, relation));
+    objects.add(new ObjectReference(type, name, access, range, relation, call));
     if (written != null) {
       claimed.add(written);
     }
@@ -176,7 +177,13 @@ final class ReferenceCollector {
                 + name.get(0)
                 + " calls Java code on the engine and is not allowed through the gateway");
       }
-      addFunction(name, call.functionName());
+      add(
+          ObjectType.FUNCTION,
+          ObjectName.normalized(name),
+          Access.EXECUTE,
+          call.functionName(),
+          Optional.empty(),
+          plainCall(call));
       walkChildrenExcept(call, call.functionName());
     } else if (node instanceof SqlBaseParser.LateralViewContext lateralView) {
       addFunction(Identifiers.parts(lateralView.qualifiedName()), lateralView.qualifiedName());
@@ -304,7 +311,8 @@ final class ReferenceCollector {
         name,
         replaceable
             ? Optional.of(new ObjectReference.Relation(aliasName(alias)))
-            : Optional.empty());
+            : Optional.empty(),
+        Optional.empty());
     if (target.type() == ObjectType.TABLE) {
       aliases.add(new AliasedTable(target.name(), aliasName(alias)));
     }
@@ -349,6 +357,27 @@ final class ReferenceCollector {
           StringLiterals.constant(name.expression(), "IDENTIFIER(...)"));
     }
     return List.of(Identifiers.text(name));
+  }
+
+  /** The call's ranges when it is a plain call a function body may replace. */
+  private Optional<ObjectReference.Call> plainCall(SqlBaseParser.FunctionCallContext call) {
+    if (call.setQuantifier() != null
+        || call.FILTER() != null
+        || call.OVER() != null
+        || call.WITHIN() != null
+        || call.nullsOption != null) {
+      return Optional.empty();
+    }
+    Optional<TextRange> whole = positions.range(call);
+    List<TextRange> arguments = new ArrayList<>();
+    for (SqlBaseParser.FunctionArgumentContext argument : call.argument) {
+      Optional<TextRange> range = positions.range(argument);
+      if (argument.namedArgumentExpression() != null || range.isEmpty()) {
+        return Optional.empty();
+      }
+      arguments.add(range.get());
+    }
+    return whole.map(range -> new ObjectReference.Call(range, arguments));
   }
 
   private void addFunction(List<String> name, ParserRuleContext written) {

@@ -21,6 +21,15 @@ public interface StatementAuthorizer {
       throws PlanningException;
 
   /**
+   * The functions of the metastore the statement calls, after {@link #authorize} allowed it: each
+   * call is replaced by the function's body. None by default.
+   */
+  default Map<ObjectName, InlinedFunction> functions(
+      SessionContext session, StatementAnalysis analysis) throws PlanningException {
+    return Map.of();
+  }
+
+  /**
    * The engine text with what only the gateway can answer answered (who runs the statement and the
    * groups they are in); as given by default.
    */

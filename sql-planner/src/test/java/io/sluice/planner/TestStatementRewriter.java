@@ -106,6 +106,32 @@ class TestStatementRewriter {
   }
 
   @Test
+  void callsOfTheMetastoresFunctionsBecomeTheirBodies() throws Exception {
+    ObjectName tax = ObjectName.of("main", "sales", "tax");
+    InlinedFunction taxBody = arguments -> "((" + arguments.get(0) + ") * 0.1)";
+    String sql = "SELECT id, main.sales.tax(amount + 1) AS t FROM customers WHERE id > 1";
+    assertThat(
+            StatementRewriter.rewrite(
+                planner.analyze(sql, session), Map.of(), Map.of(tax, taxBody)))
+        .isEqualTo("SELECT id, ((amount + 1) * 0.1) AS t FROM customers WHERE id > 1");
+    assertThatThrownBy(
+            () ->
+                StatementRewriter.rewrite(
+                    planner.analyze("SELECT main.sales.tax(DISTINCT amount) FROM t", session),
+                    Map.of(),
+                    Map.of(tax, taxBody)))
+        .hasMessageContaining("can only be called plainly");
+    assertThatThrownBy(
+            () ->
+                StatementRewriter.rewrite(
+                    planner.analyze(
+                        "SELECT main.sales.tax((SELECT max(id) FROM orders)) FROM t", session),
+                    Map.of(ORDERS, FILTERED_AND_MASKED),
+                    Map.of(tax, taxBody)))
+        .hasMessageContaining("cannot take a protected table");
+  }
+
+  @Test
   void insertingIntoAProtectedTableIsAllowed() throws Exception {
     String sql = "INSERT INTO orders VALUES (1, 'US', '4111')";
     assertThat(rewrite(sql)).isEqualTo(sql);

@@ -15,6 +15,7 @@ import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableType;
 import io.sluice.planner.ExpandedView;
 import io.sluice.planner.Identity;
+import io.sluice.planner.InlinedFunction;
 import io.sluice.planner.ObjectName;
 import io.sluice.planner.ObjectReference;
 import io.sluice.planner.ObjectType;
@@ -106,10 +107,39 @@ public final class GovernedStatementAuthorizer {
       }
 
       @Override
+      public Map<ObjectName, InlinedFunction> functions(
+          SessionContext session, StatementAnalysis analysis) {
+        return GovernedStatementAuthorizer.this.functions(session, analysis, reader);
+      }
+
+      @Override
       public String answerIdentity(String engineSql) throws PlanningException {
         return PolicyExpressions.answerIdentity(engineSql, reader.identity());
       }
     };
+  }
+
+  /**
+   * The metastore's SQL functions an authorized statement calls, by the names it calls them by,
+   * each to be inlined for the reader.
+   */
+  private Map<ObjectName, InlinedFunction> functions(
+      SessionContext session, StatementAnalysis analysis, Reader reader) {
+    Map<ObjectName, InlinedFunction> functions = new HashMap<>();
+    for (ObjectReference reference : analysis.objects()) {
+      if (reference.type() != ObjectType.FUNCTION) {
+        continue;
+      }
+      Optional<ObjectName> name = qualified(session, reference);
+      if (name.isEmpty() || name.get().size() != 3 || !isGoverned(name.get().parts().get(0))) {
+        continue;
+      }
+      SecurableName function = new SecurableName(SecurableType.FUNCTION, name.get().parts());
+      if (governance.securables().find(function).isPresent()) {
+        functions.put(reference.name(), policies.function(function, reader.identity()));
+      }
+    }
+    return functions;
   }
 
   /**
@@ -238,7 +268,7 @@ public final class GovernedStatementAuthorizer {
           "The definition of " + view.name().describe() + " is not a query");
     }
     Map<ObjectName, ReadRewrite> inner = authorize(view.owner(), reader, where, query, depth + 1);
-    String rewritten = StatementRewriter.rewrite(query, inner);
+    String rewritten = StatementRewriter.rewrite(query, inner, functions(where, query, reader));
     return new ExpandedView(PolicyExpressions.answerIdentity(rewritten, reader.identity()));
   }
 

@@ -10,6 +10,7 @@ import io.sluice.governance.securable.ColumnDefinition;
 import io.sluice.governance.securable.FunctionDefinition;
 import io.sluice.governance.securable.SecurableName;
 import io.sluice.planner.Identity;
+import io.sluice.planner.InlinedFunction;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.PolicyExpressions;
 import io.sluice.planner.TableSecurity;
@@ -79,10 +80,33 @@ final class PolicyInliner {
       String expression, String column, List<ColumnDefinition> definitions) {
     return definitions.stream()
         .filter(definition -> definition.name().equals(column))
-        .map(definition -> definition.typeText().trim().toLowerCase(java.util.Locale.ROOT))
-        .filter(type -> SIMPLE_TYPE.matcher(type).matches())
         .findFirst()
-        .map(type -> "CAST(" + expression + " AS " + type + ")")
+        .map(definition -> castTo(expression, definition.typeText()))
         .orElse(expression);
+  }
+
+  /**
+   * A call of a SQL function of the metastore, for one person: the body over the call's arguments,
+   * cast to the function's return type.
+   */
+  InlinedFunction function(SecurableName function, Identity identity) {
+    FunctionDefinition definition = governance.securables().function(function);
+    List<String> parameters = definition.parameters().stream().map(ColumnDefinition::name).toList();
+    return arguments ->
+        castTo(
+            PolicyExpressions.inline(
+                definition.body(),
+                parameters,
+                arguments.stream().map(argument -> "(" + argument + ")").toList(),
+                identity),
+            definition.returnType());
+  }
+
+  /** {@code expression} cast to {@code typeText} when that is a simple type name. */
+  private static String castTo(String expression, String typeText) {
+    String type = typeText.trim().toLowerCase(java.util.Locale.ROOT);
+    return SIMPLE_TYPE.matcher(type).matches()
+        ? "CAST(" + expression + " AS " + type + ")"
+        : expression;
   }
 }

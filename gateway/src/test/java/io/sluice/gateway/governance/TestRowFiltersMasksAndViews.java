@@ -99,6 +99,13 @@ class TestRowFiltersMasksAndViews {
               + ".own_notes(a STRING) RETURNS BOOLEAN RETURN a = current_user()");
       execute(
           owner,
+          "CREATE FUNCTION "
+              + schema
+              + ".with_tax(a DOUBLE, region STRING) RETURNS DOUBLE"
+              + " RETURN CASE WHEN region = 'US' THEN a * 1.1 ELSE a END");
+      execute(owner, "GRANT EXECUTE ON FUNCTION " + schema + ".with_tax TO `" + reader + "`");
+      execute(
+          owner,
           "ALTER TABLE " + schema + ".orders SET ROW FILTER " + schema + ".us_only ON (region)");
       execute(
           owner,
@@ -224,6 +231,32 @@ class TestRowFiltersMasksAndViews {
                       + ".regions r ON o.region = r.region"
                       + " WHERE 10 div (CAST(o.amount AS INT) - 20) >= 1 ORDER BY 1"))
           .containsExactly(List.of("3"));
+    }
+  }
+
+  @Test
+  void theMetastoresFunctionsAreCalledWithExecuteOnThem() throws Exception {
+    try (Connection connection = connect(sluice, readerToken);
+        Connection direct = sluice.directEngineConnection()) {
+      assertThat(
+              rows(
+                  connection,
+                  "SELECT id, "
+                      + schema
+                      + ".with_tax(amount, region) FROM "
+                      + schema
+                      + ".orders ORDER BY id"))
+          .isEqualTo(
+              rows(
+                  direct,
+                  "SELECT id, CAST(amount * 1.1 AS DOUBLE) FROM "
+                      + schema
+                      + ".orders WHERE region = 'US' ORDER BY id"));
+      assertThatThrownBy(() -> rows(connection, "SELECT " + schema + ".last_four('1234-5678')"))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
+          .hasMessageContaining(
+              "User does not have EXECUTE on Function '" + schema + ".last_four'.");
     }
   }
 
