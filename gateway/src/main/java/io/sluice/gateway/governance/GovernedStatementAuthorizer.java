@@ -130,13 +130,12 @@ public final class GovernedStatementAuthorizer {
       if (reference.type() != ObjectType.FUNCTION) {
         continue;
       }
-      Optional<ObjectName> name = qualified(session, reference);
-      if (name.isEmpty() || name.get().size() != 3 || !isGoverned(name.get().parts().get(0))) {
-        continue;
-      }
-      SecurableName function = new SecurableName(SecurableType.FUNCTION, name.get().parts());
-      if (governance.securables().find(function).isPresent()) {
-        functions.put(reference.name(), policies.function(function, reader.identity()));
+      Optional<SecurableName> function =
+          qualified(session, reference)
+              .flatMap(name -> metastoreName(SecurableType.FUNCTION, name))
+              .filter(name -> governance.securables().find(name).isPresent());
+      if (function.isPresent()) {
+        functions.put(reference.name(), policies.function(function.get(), reader.identity()));
       }
     }
     return functions;
@@ -222,10 +221,11 @@ public final class GovernedStatementAuthorizer {
    */
   private Optional<TableSecurity> protectedTarget(ObjectName name, Reader reader)
       throws PlanningException {
-    if (name.size() != 3 || !isGoverned(name.parts().get(0))) {
+    Optional<SecurableName> governed = metastoreName(SecurableType.TABLE, name);
+    if (governed.isEmpty()) {
       return Optional.empty();
     }
-    SecurableName table = new SecurableName(SecurableType.TABLE, name.parts());
+    SecurableName table = governed.get();
     TablePolicies tablePolicies = governance.policies().policies(table);
     if (tablePolicies.isEmpty()) {
       return Optional.empty();
@@ -234,13 +234,17 @@ public final class GovernedStatementAuthorizer {
   }
 
   private Optional<Securable> governedView(ObjectName name) {
+    return metastoreName(SecurableType.TABLE, name)
+        .flatMap(governance.securables()::find)
+        .filter(securable -> securable.kind() == SecurableKind.VIEW);
+  }
+
+  /** The securable a three-part name means, when its catalog is one of the metastore's. */
+  private static Optional<SecurableName> metastoreName(SecurableType type, ObjectName name) {
     if (name.size() != 3 || !isGoverned(name.parts().get(0))) {
       return Optional.empty();
     }
-    return governance
-        .securables()
-        .find(new SecurableName(SecurableType.TABLE, name.parts()))
-        .filter(securable -> securable.kind() == SecurableKind.VIEW);
+    return Optional.of(new SecurableName(type, name.parts()));
   }
 
   /** Whether {@code catalog} is one of the metastore's (not one of the engines' own). */
