@@ -22,6 +22,7 @@ import io.sluice.gateway.history.StatementStatus;
 import io.sluice.gateway.history.WarehouseActivityModule;
 import io.sluice.gateway.lineage.LineageModule;
 import io.sluice.gateway.lineage.LineageRecorder;
+import io.sluice.gateway.lineage.MetastoreTableColumns;
 import io.sluice.gateway.metrics.GatewayMetrics;
 import io.sluice.gateway.metrics.MetricsModule;
 import io.sluice.gateway.rest.HealthModule;
@@ -194,7 +195,10 @@ public final class Sluice implements AutoCloseable {
         new QueryRecorder(
             historyStore,
             Clock.systemUTC(),
-            List.of(metrics, new LineageRecorder(lineage, Clock.systemUTC())));
+            List.of(
+                metrics,
+                new LineageRecorder(
+                    lineage, new MetastoreTableColumns(governance), Clock.systemUTC())));
     HistoryRetention retention =
         new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
     scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 
 /** The names written in a parse tree, unquoted as Spark unquotes them, in lower case. */
@@ -42,5 +43,29 @@ final class Identifiers {
     }
     parts.add(text(name.table.identifier()));
     return parts;
+  }
+
+  /**
+   * A chain of field accesses {@code a.b.c}: the names from its column on ({@code [a, b, c]}) when
+   * it starts at a column reference; otherwise the field names only, and {@code base} is the
+   * expression they are read from (a function call, a subscript).
+   */
+  record FieldPath(List<String> names, ParseTree base) {
+    boolean startsAtColumn() {
+      return base instanceof SqlBaseParser.ColumnReferenceContext;
+    }
+  }
+
+  static FieldPath fieldPath(SqlBaseParser.DereferenceContext dereference) {
+    List<String> names = new ArrayList<>();
+    ParseTree current = dereference;
+    while (current instanceof SqlBaseParser.DereferenceContext link) {
+      names.add(0, text(link.fieldName));
+      current = link.base;
+    }
+    if (current instanceof SqlBaseParser.ColumnReferenceContext column) {
+      names.add(0, text(column.identifier()));
+    }
+    return new FieldPath(names, current);
   }
 }

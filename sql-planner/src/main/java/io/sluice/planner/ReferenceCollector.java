@@ -386,17 +386,11 @@ final class ReferenceCollector {
 
   private void walkDereference(SqlBaseParser.DereferenceContext dereference)
       throws PlanningException {
-    List<String> path = new ArrayList<>();
-    ParseTree current = dereference;
-    while (current instanceof SqlBaseParser.DereferenceContext link) {
-      path.add(0, Identifiers.text(link.fieldName));
-      current = link.base;
-    }
-    if (current instanceof SqlBaseParser.ColumnReferenceContext column) {
-      path.add(0, Identifiers.text(column.identifier()));
-      addColumn(path);
+    Identifiers.FieldPath path = Identifiers.fieldPath(dereference);
+    if (path.startsAtColumn()) {
+      addColumn(path.names());
     } else {
-      walk(current);
+      walk(path.base());
     }
   }
 

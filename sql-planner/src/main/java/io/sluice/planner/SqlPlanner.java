@@ -64,7 +64,9 @@ public final class SqlPlanner {
           List.of(),
           List.of(),
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          List.of());
     }
     SqlBaseParser.CompoundOrSingleStatementContext tree = SparkSqlParser.parseStatement(engineSql);
     if (tree.singleStatement() == null) {
@@ -102,6 +104,13 @@ public final class SqlPlanner {
       createdView =
           Optional.of(ViewDefinitions.of(create, name, engineSql, positions, collector.objects()));
     }
+    Optional<DroppedView> droppedView = Optional.empty();
+    if (statement instanceof SqlBaseParser.DropViewContext drop
+        && classification.sessionAfter().isEmpty()) {
+      ObjectName name =
+          collector.resolver().qualifiedTable(collector.names(drop.identifierReference()));
+      droppedView = Optional.of(new DroppedView(name, drop.EXISTS() != null));
+    }
     return new StatementAnalysis(
         classification.kind(),
         classification.operation(),
@@ -109,7 +118,9 @@ public final class SqlPlanner {
         collector.objects(),
         collector.columns(),
         classification.sessionAfter(),
-        createdView);
+        createdView,
+        droppedView,
+        ColumnFlows.of(statement, collector.resolver()));
   }
 
   /**
@@ -161,7 +172,9 @@ public final class SqlPlanner {
         objects,
         columns,
         inner.sessionAfter(),
-        Optional.empty());
+        Optional.empty(),
+        inner.droppedView(),
+        inner.columnFlows());
   }
 
   /**

@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
  * @param sessionAfter the session as it is once the statement has run, when it changes it (USE, SET
  *     CATALOG, CREATE or DROP of a temporary view)
  * @param createdView the persistent view the statement creates, if it is a CREATE VIEW
+ * @param droppedView the persistent view the statement drops, if it is a DROP VIEW
+ * @param columnFlows the columns the statement writes into its target from a query, in order, with
+ *     the table columns each is computed from ({@link ColumnFlows}); empty when there are none or
+ *     they cannot be told from the text
  */
 public record StatementAnalysis(
     StatementKind kind,
@@ -29,7 +33,9 @@ public record StatementAnalysis(
     List<ObjectReference> objects,
     List<ColumnReference> columns,
     Optional<SessionContext> sessionAfter,
-    Optional<CreatedView> createdView) {
+    Optional<CreatedView> createdView,
+    Optional<DroppedView> droppedView,
+    List<ColumnFlow> columnFlows) {
   public StatementAnalysis {
     requireNonNull(kind, "kind is null");
     requireNonNull(operation, "operation is null");
@@ -38,11 +44,22 @@ public record StatementAnalysis(
     columns = List.copyOf(requireNonNull(columns, "columns is null"));
     requireNonNull(sessionAfter, "sessionAfter is null");
     requireNonNull(createdView, "createdView is null");
+    requireNonNull(droppedView, "droppedView is null");
+    columnFlows = List.copyOf(requireNonNull(columnFlows, "columnFlows is null"));
   }
 
   /** The same analysis with the text the engine must run after rewriting. */
   public StatementAnalysis withEngineSql(String sql) {
-    return new StatementAnalysis(kind, operation, sql, objects, columns, sessionAfter, createdView);
+    return new StatementAnalysis(
+        kind,
+        operation,
+        sql,
+        objects,
+        columns,
+        sessionAfter,
+        createdView,
+        droppedView,
+        columnFlows);
   }
 
   /** The tables and views the statement names (any access), as resolved names. */

@@ -2,6 +2,7 @@ package io.sluice.planner;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +17,9 @@ import java.util.Set;
  * UPDATE} or {@code DELETE} whose subqueries read other tables).
  *
  * <p>Column lineage is what the text says soundly: for each source, the columns of it the statement
- * names ({@code *} when it selects all of them), each of which may flow into any column of the
- * targets. The analysis has no column lists of the catalog's tables, so it does not map a source
- * column to a target column, and a column it cannot place on one table (an unqualified column in a
- * join) is left out.
+ * names ({@code *} when it selects all of them); and, for a statement writing one target from a
+ * query, which of those columns each written column is computed from ({@link ColumnFlows}). A
+ * column the analysis cannot place on one table (an unqualified column in a join) is left out.
  *
  * <p>A statement without a target, or whose target is written from no table ({@code INSERT ...
  * VALUES}, {@code CREATE TABLE} without a query, {@code TRUNCATE}), has no lineage. A table read by
@@ -29,13 +29,19 @@ import java.util.Set;
  * @param targets the tables written or created, as resolved three-part names
  * @param sources the tables and views read, in text order
  * @param sourceColumns for each source, the columns of it the statement names (possibly none)
+ * @param columnFlows for a single target, the columns written into it in order, each with the
+ *     columns of the sources it is computed from; empty when not known
  */
 public record StatementLineage(
-    Set<ObjectName> targets, Set<ObjectName> sources, Map<ObjectName, Set<String>> sourceColumns) {
+    Set<ObjectName> targets,
+    Set<ObjectName> sources,
+    Map<ObjectName, Set<String>> sourceColumns,
+    List<ColumnFlow> columnFlows) {
   public StatementLineage {
     targets = Set.copyOf(requireNonNull(targets, "targets is null"));
     sources = Set.copyOf(requireNonNull(sources, "sources is null"));
     sourceColumns = Map.copyOf(requireNonNull(sourceColumns, "sourceColumns is null"));
+    columnFlows = List.copyOf(requireNonNull(columnFlows, "columnFlows is null"));
     if (targets.isEmpty() || sources.isEmpty()) {
       throw new IllegalArgumentException("lineage has at least one target and one source");
     }
@@ -68,7 +74,19 @@ public record StatementLineage(
     }
     Map<ObjectName, Set<String>> frozen = new LinkedHashMap<>();
     columns.forEach((table, names) -> frozen.put(table, Set.copyOf(names)));
-    return Optional.of(new StatementLineage(targets, sources, frozen));
+    List<ColumnFlow> flows = new ArrayList<>();
+    if (targets.size() == 1) {
+      for (ColumnFlow flow : analysis.columnFlows()) {
+        Set<ColumnReference> fromSources = new LinkedHashSet<>();
+        for (ColumnReference column : flow.sources()) {
+          if (sources.contains(column.table().orElseThrow())) {
+            fromSources.add(column);
+          }
+        }
+        flows.add(new ColumnFlow(flow.targetColumn(), fromSources));
+      }
+    }
+    return Optional.of(new StatementLineage(targets, sources, frozen, flows));
   }
 
   /** The columns of {@code source} the statement names, sorted. */

@@ -97,6 +97,23 @@ class TestSessionResolution {
   }
 
   @Test
+  void droppingAPersistentViewCarriesItsResolvedNameAndIfExists() throws Exception {
+    PlannerSession session =
+        new PlannerSession(
+            new SessionContext("main", "sales", Set.of("spark_catalog", "main"), Set.of()));
+    assertThat(plan(session, "/* tidy */ drop view IF EXISTS recent").droppedView())
+        .contains(new DroppedView(ObjectName.of("main", "sales", "recent"), true));
+    assertThat(plan(session, "DROP VIEW finance.`Old`").droppedView())
+        .contains(new DroppedView(ObjectName.of("main", "finance", "old"), false));
+    assertThat(
+            plan(session, "EXECUTE IMMEDIATE 'DROP VIEW IF EXISTS main.finance.v'").droppedView())
+        .contains(new DroppedView(ObjectName.of("main", "finance", "v"), true));
+    plan(session, "CREATE TEMPORARY VIEW scratch AS SELECT 1");
+    assertThat(plan(session, "DROP VIEW IF EXISTS scratch").droppedView()).isEmpty();
+    assertThat(plan(session, "DROP TABLE IF EXISTS recent").droppedView()).isEmpty();
+  }
+
+  @Test
   void namesAreCaseInsensitiveAndUnquoted() throws Exception {
     StatementAnalysis analysis =
         planner.analyze(

@@ -3,6 +3,7 @@ package io.sluice.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Which tables flow into which, and which of their columns, from real statements' analyses. */
@@ -122,5 +123,115 @@ class TestStatementLineage {
     assertThat(lineage("UPDATE orders SET total = total + 1")).isEmpty();
     assertThat(lineage("TRUNCATE TABLE orders")).isEmpty();
     assertThat(lineage("CREATE TEMPORARY VIEW recent AS SELECT * FROM orders")).isEmpty();
+  }
+
+  private static ColumnReference column(ObjectName table, String column) {
+    return new ColumnReference(Optional.of(table), column);
+  }
+
+  private static ColumnFlow named(String target, ColumnReference... sources) {
+    return new ColumnFlow(Optional.of(target), Set.of(sources));
+  }
+
+  private static ColumnFlow positional(ColumnReference... sources) {
+    return new ColumnFlow(Optional.empty(), Set.of(sources));
+  }
+
+  @Test
+  void eachWrittenColumnIsTracedThroughCtesJoinsAndAliasesToTheColumnsItIsComputedFrom()
+      throws Exception {
+    StatementLineage lineage =
+        required(
+            "WITH big AS (SELECT o.customer_id, o.total * 1.1 AS gross FROM orders o)"
+                + " INSERT INTO summary (customer, region, amount)"
+                + " SELECT upper(c.name), r.region_name, big.gross"
+                + " FROM big JOIN customers c ON big.customer_id = c.id"
+                + " JOIN main.ref.regions r ON c.region_id = r.id");
+    assertThat(lineage.columnFlows())
+        .containsExactly(
+            named("customer", column(CUSTOMERS, "name")),
+            named("region", column(REGIONS, "region_name")),
+            named("amount", column(ORDERS, "total")));
+  }
+
+  @Test
+  void anInsertWithoutAColumnListWritesByPosition() throws Exception {
+    assertThat(
+            required("INSERT OVERWRITE TABLE summary SELECT id, concat(name, '!') FROM customers")
+                .columnFlows())
+        .containsExactly(
+            positional(column(CUSTOMERS, "id")), positional(column(CUSTOMERS, "name")));
+    assertThat(
+            required("INSERT INTO summary BY NAME SELECT name AS who, id FROM customers")
+                .columnFlows())
+        .containsExactly(
+            named("who", column(CUSTOMERS, "name")), named("id", column(CUSTOMERS, "id")));
+  }
+
+  @Test
+  void ctasAndViewsNameTheirColumnsByAliasSelectedColumnOrColumnList() throws Exception {
+    assertThat(
+            required(
+                    "CREATE TABLE summary AS SELECT c.id, sum(o.total) AS spent, count(*)"
+                        + " FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.id")
+                .columnFlows())
+        .containsExactly(
+            named("id", column(CUSTOMERS, "id")),
+            named("spent", column(ORDERS, "total")),
+            positional());
+    assertThat(
+            required("CREATE VIEW main.ref.v (region) AS SELECT region_name FROM main.ref.regions")
+                .columnFlows())
+        .containsExactly(named("region", column(REGIONS, "region_name")));
+  }
+
+  @Test
+  void setOperationsSubqueriesAndScalarSubqueriesMergeTheirSources() throws Exception {
+    assertThat(
+            required(
+                    "INSERT INTO summary SELECT name, (SELECT max(total) FROM orders) FROM customers"
+                        + " UNION ALL SELECT x.n, x.t FROM (SELECT region_name AS n, id AS t"
+                        + " FROM main.ref.regions) x")
+                .columnFlows())
+        .containsExactly(
+            positional(column(CUSTOMERS, "name"), column(REGIONS, "region_name")),
+            positional(column(ORDERS, "total"), column(REGIONS, "id")));
+  }
+
+  @Test
+  void whatTheTextCannotPlaceOrListIsLeftOutNeverGuessed() throws Exception {
+    assertThat(
+            required("INSERT INTO summary SELECT name, total FROM orders JOIN customers USING (id)")
+                .columnFlows())
+        .containsExactly(positional(), positional());
+    assertThat(required("INSERT INTO summary SELECT * FROM customers").columnFlows()).isEmpty();
+    assertThat(
+            required("INSERT INTO summary SELECT * FROM (SELECT id, name FROM customers) c")
+                .columnFlows())
+        .containsExactly(
+            positional(column(CUSTOMERS, "id")), positional(column(CUSTOMERS, "name")));
+    assertThat(
+            required("CREATE TABLE summary AS SELECT c.* FROM (SELECT id, name FROM customers) c")
+                .columnFlows())
+        .containsExactly(
+            named("id", column(CUSTOMERS, "id")), named("name", column(CUSTOMERS, "name")));
+    assertThat(
+            required("INSERT INTO summary SELECT transform(array(id), v -> v + 1) FROM customers")
+                .columnFlows())
+        .containsExactly(positional(column(CUSTOMERS, "id")));
+    assertThat(
+            required(
+                    "INSERT INTO summary SELECT o.total FROM orders o WHERE EXISTS"
+                        + " (SELECT 1 FROM customers c WHERE c.id = o.customer_id)")
+                .columnFlows())
+        .containsExactly(positional(column(ORDERS, "total")));
+  }
+
+  @Test
+  void aStatementWritingItsOwnTableTracesOnlyOtherSources() throws Exception {
+    assertThat(
+            required("INSERT INTO summary SELECT s.name, c.id FROM summary s JOIN customers c")
+                .columnFlows())
+        .containsExactly(positional(), positional(column(CUSTOMERS, "id")));
   }
 }

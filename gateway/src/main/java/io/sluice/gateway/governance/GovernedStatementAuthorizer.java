@@ -252,7 +252,7 @@ public final class GovernedStatementAuthorizer {
   }
 
   /** Whether {@code catalog} is one of the metastore's (not one of the engines' own). */
-  static boolean isGoverned(String catalog) {
+  public static boolean isGoverned(String catalog) {
     return !catalog.equals(SAMPLES)
         && !catalog.equals(SYSTEM)
         && !catalog.equals(SessionContext.SPARK_CATALOG);

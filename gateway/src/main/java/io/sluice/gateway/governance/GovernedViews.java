@@ -14,12 +14,10 @@ import io.sluice.governance.securable.SecurableType;
 import io.sluice.governance.securable.TableDefinition;
 import io.sluice.governance.sql.StatementResult;
 import io.sluice.planner.CreatedView;
-import io.sluice.planner.ObjectReference;
-import io.sluice.planner.ObjectType;
+import io.sluice.planner.DroppedView;
 import io.sluice.planner.StatementAnalysis;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Views of the metastore's catalogs live in governance, not in any engine: the gateway creates,
@@ -28,9 +26,6 @@ import java.util.regex.Pattern;
  * replacing one needs its ownership.
  */
 public final class GovernedViews {
-  private static final Pattern DROP_IF_EXISTS =
-      Pattern.compile("(?is)\\s*DROP\\s+VIEW\\s+IF\\s+EXISTS\\b.*");
-
   private final Governance governance;
 
   public GovernedViews(Governance governance) {
@@ -51,16 +46,12 @@ public final class GovernedViews {
       create(principal, statementId, view);
       return Optional.of(StatementResult.NONE);
     }
-    if (analysis.operation().equals("DROP_VIEW")) {
-      Optional<ObjectReference> dropped =
-          analysis.objects().stream()
-              .filter(reference -> reference.type() == ObjectType.TABLE)
-              .findFirst();
-      if (dropped.isEmpty()
-          || !GovernedStatementAuthorizer.isGoverned(dropped.get().name().parts().get(0))) {
+    if (analysis.droppedView().isPresent()) {
+      DroppedView view = analysis.droppedView().get();
+      if (!GovernedStatementAuthorizer.isGoverned(view.name().parts().get(0))) {
         return Optional.empty();
       }
-      drop(dropped.get(), analysis.engineSql());
+      drop(view);
       return Optional.of(StatementResult.NONE);
     }
     return Optional.empty();
@@ -90,11 +81,11 @@ public final class GovernedViews {
     governance.securables().replaceViewDefinition(name, view.query());
   }
 
-  private void drop(ObjectReference view, String sql) {
+  private void drop(DroppedView view) {
     SecurableName name = new SecurableName(SecurableType.TABLE, view.name().parts());
     Optional<Securable> existing = governance.securables().find(name);
     if (existing.isEmpty()) {
-      if (DROP_IF_EXISTS.matcher(sql).matches()) {
+      if (view.ifExists()) {
         return;
       }
       throw GovernanceException.notFound(

@@ -149,6 +149,41 @@ class TestLineageThroughGateway {
     JsonNode columns = get(COLUMN_LINEAGE + "?table_name=" + schema + ".us_orders&column_name=ID");
     assertThat(columnNames(columns.get("upstream_cols")))
         .containsExactlyInAnyOrder(schema + ".orders.id", schema + ".orders.region");
+    // Written columns name their target column: by position from the metastore's column list
+    // for the insert, by the selected column's name for the view. The filter column flows into
+    // the insert's target as a whole.
+    assertThat(
+            downstreamColumns(
+                get(COLUMN_LINEAGE + "?table_name=" + schema + ".orders&column_name=id")))
+        .containsExactly(schema + ".us_orders.id");
+    assertThat(
+            downstreamColumns(
+                get(COLUMN_LINEAGE + "?table_name=" + schema + ".orders&column_name=region")))
+        .containsExactlyInAnyOrder(schema + ".regions.region", schema + ".us_orders");
+
+    try (Connection connection = connect(sluice, sluice.token())) {
+      execute(connection, "/* tidy up */ DROP VIEW IF EXISTS " + schema + ".no_such_view");
+      assertThatThrownBy(() -> execute(connection, "DROP VIEW " + schema + ".no_such_view"))
+          .hasMessageContaining("cannot be found");
+      execute(connection, "DROP VIEW IF EXISTS " + schema + ".regions");
+      assertThatThrownBy(() -> execute(connection, "SELECT * FROM " + schema + ".regions"))
+          .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");
+    }
+  }
+
+  /** {@code catalog.schema.table[.column]} of each downstream column entry. */
+  private static List<String> downstreamColumns(JsonNode lineage) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode entry : lineage.get("downstream_cols")) {
+      String table =
+          entry.get("catalog_name").asText()
+              + "."
+              + entry.get("schema_name").asText()
+              + "."
+              + entry.get("table_name").asText();
+      names.add(entry.has("name") ? table + "." + entry.get("name").asText() : table);
+    }
+    return names;
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.sluice.governance.store.GovernanceStore;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.SqlPlanner;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -35,7 +36,8 @@ class TestLineageRecorder {
       GovernanceStore.open(
           "jdbc:h2:mem:lineage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
   private final LineageStore store = new LineageStore(database.database());
-  private final LineageRecorder recorder = new LineageRecorder(store, new TestingClock());
+  private final LineageRecorder recorder =
+      new LineageRecorder(store, table -> List.of(), new TestingClock());
   private final SqlPlanner planner = new SqlPlanner();
 
   @AfterEach
@@ -58,6 +60,30 @@ class TestLineageRecorder {
         .containsExactly(
             new LineageNeighbor(ORDERS, Optional.of("id"), END),
             new LineageNeighbor(ORDERS, Optional.of("total"), END));
+  }
+
+  @Test
+  void eachWrittenColumnRecordsTheSourceColumnsItIsComputedFrom() throws Exception {
+    LineageRecorder knowingColumns =
+        new LineageRecorder(
+            store,
+            table -> table.last().equals("summary") ? List.of("id", "amount") : List.of(),
+            new TestingClock());
+    String byPosition = "INSERT INTO summary SELECT o.id, o.total * 2 FROM orders o WHERE o.open";
+    knowingColumns.statementPlanned(
+        "s1", planner.analyze(byPosition, SessionContext.initial("sales")));
+    knowingColumns.statementCompleted(record("s1", byPosition, StatementStatus.FINISHED));
+    assertThat(store.upstreamColumns(SUMMARY, "amount"))
+        .as("the target column at the same position; the filter column flows into the whole table")
+        .containsExactly(
+            new LineageNeighbor(ORDERS, Optional.of("open"), END),
+            new LineageNeighbor(ORDERS, Optional.of("total"), END));
+    assertThat(store.downstreamColumns(ORDERS, "id"))
+        .containsExactly(new LineageNeighbor(SUMMARY, Optional.of("id"), END));
+
+    run("s2", "INSERT INTO summary (amount) SELECT discount FROM orders", StatementStatus.FINISHED);
+    assertThat(store.downstreamColumns(ORDERS, "discount"))
+        .containsExactly(new LineageNeighbor(SUMMARY, Optional.of("amount"), END));
   }
 
   @Test

@@ -566,16 +566,7 @@ abstract class BaseAccessDecisionTest {
   @Test
   void decisionsInOneTransactionKeepTheirAuditRowsWhenTheWorkIsRefused() {
     grant(MAIN, "alice", Privilege.USE_CATALOG, Privilege.USE_SCHEMA);
-    assertThatThrownBy(
-            () ->
-                governance.inOneTransaction(
-                    () -> {
-                      governance
-                          .access()
-                          .decide(
-                              AccessRequest.of("alice", "statement-8", new Access(READ, ORDERS)));
-                      throw new Exception("refused by the caller");
-                    }))
+    assertThatThrownBy(() -> decideThenFail("statement-8", new Exception("refused by the caller")))
         .hasMessage("refused by the caller");
     assertThat(governance.audit().forStatement("statement-8"))
         .extracting(AuditEvent::allowed)
@@ -585,17 +576,20 @@ abstract class BaseAccessDecisionTest {
   @Test
   void anUncheckedFailureInOneTransactionRollsBackItsAuditRows() {
     assertThatThrownBy(
-            () ->
-                governance.inOneTransaction(
-                    () -> {
-                      governance
-                          .access()
-                          .decide(
-                              AccessRequest.of("alice", "statement-9", new Access(READ, ORDERS)));
-                      throw new IllegalStateException("the store failed");
-                    }))
+            () -> decideThenFail("statement-9", new IllegalStateException("the store failed")))
         .hasMessage("the store failed");
     assertThat(governance.audit().forStatement("statement-9")).isEmpty();
+  }
+
+  /** Alice's decision to read the orders, then {@code failure}, in one transaction. */
+  private void decideThenFail(String statementId, Exception failure) throws Exception {
+    governance.inOneTransaction(
+        () -> {
+          governance
+              .access()
+              .decide(AccessRequest.of("alice", statementId, new Access(READ, ORDERS)));
+          throw failure;
+        });
   }
 
   @Test
