@@ -35,16 +35,18 @@ public final class Governance {
   private final AccessTokenStore tokens;
   private final AccessController access;
   private final BootstrapSteps bootstrapSteps;
+  private final Database database;
 
   private Governance(GovernanceStore store, Clock clock) {
-    Database database = store.database();
+    this.database = store.database();
     this.principals = new PrincipalStore(database, clock);
     this.securables = new SecurableStore(database, principals, clock);
     this.grants = new GrantStore(database, principals, securables, clock);
     this.policies = new PolicyStore(database, securables, clock);
     this.audit = new AuditLog(database);
     this.tokens = new AccessTokenStore(store.dataSource(), clock);
-    this.access = new AccessController(principals, securables, grants, policies, audit, clock);
+    this.access =
+        new AccessController(database, principals, securables, grants, policies, audit, clock);
     this.bootstrapSteps = new BootstrapSteps(database, clock);
   }
 
@@ -118,4 +120,38 @@ public final class Governance {
   public AccessController access() {
     return access;
   }
+
+  /** Work that reads and writes governance, and may fail with {@code E}. */
+  @FunctionalInterface
+  public interface Work<T, E extends Exception> {
+    T run() throws E;
+  }
+
+  /**
+   * Runs {@code work} as one transaction of the governance database: every store it calls reads the
+   * same state, on one connection. What it writes (the audit rows of its decisions) commits when it
+   * returns and also when it fails with its own checked exception, such as a refusal: a refusal is
+   * an answer, and its audit rows must stand. An unchecked failure rolls everything back.
+   */
+  public <T, E extends Exception> T inOneTransaction(Work<T, E> work) throws E {
+    Outcome<T> outcome =
+        database.transaction(
+            session -> {
+              try {
+                return new Outcome<>(work.run(), null);
+              } catch (RuntimeException e) {
+                throw e;
+              } catch (Exception e) {
+                return new Outcome<>(null, e);
+              }
+            });
+    if (outcome.failure() != null) {
+      @SuppressWarnings("unchecked")
+      E failure = (E) outcome.failure();
+      throw failure;
+    }
+    return outcome.value();
+  }
+
+  private record Outcome<T>(T value, Exception failure) {}
 }

@@ -103,13 +103,17 @@ public final class GovernedStatementAuthorizer {
       @Override
       public Map<ObjectName, ReadRewrite> authorize(
           SessionContext session, StatementAnalysis analysis) throws PlanningException {
-        return GovernedStatementAuthorizer.this.authorize(principal, reader, session, analysis, 0);
+        return governance.inOneTransaction(
+            () ->
+                GovernedStatementAuthorizer.this.authorize(
+                    principal, reader, session, analysis, 0));
       }
 
       @Override
       public Map<ObjectName, InlinedFunction> functions(
           SessionContext session, StatementAnalysis analysis) {
-        return GovernedStatementAuthorizer.this.functions(session, analysis, reader);
+        return governance.inOneTransaction(
+            () -> GovernedStatementAuthorizer.this.functions(session, analysis, reader));
       }
 
       @Override

@@ -15,6 +15,7 @@ import io.sluice.governance.securable.SecurableKind;
 import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.securable.SecurableStore;
 import io.sluice.governance.securable.SecurableType;
+import io.sluice.governance.store.Database;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ import java.util.stream.Collectors;
  * that cannot be recorded is not given: the audit failure reaches the caller.
  */
 public final class AccessController {
+  private final Database database;
   private final PrincipalStore principals;
   private final SecurableStore securables;
   private final GrantStore grants;
@@ -60,12 +62,14 @@ public final class AccessController {
   private final Clock clock;
 
   public AccessController(
+      Database database,
       PrincipalStore principals,
       SecurableStore securables,
       GrantStore grants,
       PolicyStore policies,
       AuditLog audit,
       Clock clock) {
+    this.database = requireNonNull(database, "database is null");
     this.principals = requireNonNull(principals, "principals is null");
     this.securables = requireNonNull(securables, "securables is null");
     this.grants = requireNonNull(grants, "grants is null");
@@ -74,7 +78,15 @@ public final class AccessController {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
+  /**
+   * Decides a request in one transaction: every read sees the same state of the metastore, and the
+   * audit rows commit with the decision or not at all.
+   */
   public AccessDecision decide(AccessRequest request) {
+    return database.transaction(session -> decideConsistently(request));
+  }
+
+  private AccessDecision decideConsistently(AccessRequest request) {
     Subject subject = subject(request.principal());
     Map<SecurableName, Evaluation> evaluations = new HashMap<>();
     Set<MissingPrivilege> missing = new LinkedHashSet<>();
@@ -88,7 +100,7 @@ public final class AccessController {
       if (access.action() == Action.READ
           && accessMissing.isEmpty()
           && evaluation.target().kind() != SecurableKind.VIEW) {
-        tablePolicies.put(access.securable(), policies.policies(access.securable()));
+        tablePolicies.put(access.securable(), policies.policies(evaluation.target()));
       }
       events.add(
           new AuditEvent(

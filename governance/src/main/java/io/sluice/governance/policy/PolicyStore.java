@@ -97,7 +97,12 @@ public final class PolicyStore {
 
   /** The filter and masks bound to a table or view (views have none). */
   public TablePolicies policies(SecurableName name) {
-    Securable table = securables.require(name);
+    return policies(securables.require(name));
+  }
+
+  /** The filter and masks bound to a table or view already read from the metastore. */
+  public TablePolicies policies(Securable table) {
+    SecurableName name = table.name();
     record Row(String column, String function) {}
     List<Row> rows =
         database.query(

@@ -176,7 +176,7 @@ public final class SecurableStore {
   }
 
   public Optional<Securable> find(SecurableName name) {
-    return findId(name).flatMap(this::findById);
+    return resolve(name).map(chain -> chain.get(chain.size() - 1));
   }
 
   /** The securable, or Databricks' not-found error for its type. */
@@ -186,29 +186,60 @@ public final class SecurableStore {
 
   /** The metastore, then each ancestor of {@code name}, then the securable itself. */
   public List<Securable> chain(SecurableName name) {
-    List<Securable> chain = new ArrayList<>();
-    Optional<SecurableName> current = Optional.of(name);
-    while (current.isPresent()) {
-      chain.add(0, require(current.get()));
-      current = current.get().parent();
-    }
-    return chain;
+    return resolve(name).orElseThrow(() -> notFound(name));
+  }
+
+  /**
+   * The securables on the way to {@code name}, metastore first, read level by level in one
+   * transaction; empty when any level does not exist.
+   */
+  private Optional<List<Securable>> resolve(SecurableName name) {
+    return database.transaction(
+        session -> {
+          List<Securable> chain = new ArrayList<>();
+          chain.add(
+              session
+                  .queryOne(
+                      SELECT + " WHERE s.securable_id = ?",
+                      row -> securable(List.of(), row),
+                      METASTORE_ID)
+                  .orElseThrow(() -> notFound(SecurableName.metastore())));
+          List<String> parts = name.parts();
+          for (int index = 0; index < parts.size(); index++) {
+            SecurableType type =
+                index == parts.size() - 1
+                    ? name.type()
+                    : index == 0 ? SecurableType.CATALOG : SecurableType.SCHEMA;
+            List<String> path = parts.subList(0, index + 1);
+            Optional<Securable> level =
+                session.queryOne(
+                    SELECT + " WHERE s.parent_id = ? AND s.securable_type = ? AND s.name = ?",
+                    row -> securable(path, row),
+                    chain.get(index).id(),
+                    type,
+                    parts.get(index));
+            if (level.isEmpty()) {
+              return Optional.empty();
+            }
+            chain.add(level.get());
+          }
+          return Optional.of(chain);
+        });
   }
 
   /** The children of {@code parent} of one type, by name. */
   public List<Securable> children(SecurableName parent, SecurableType type) {
-    String parentId = findId(parent).orElseThrow(() -> notFound(parent));
-    List<Securable> children = new ArrayList<>();
-    for (String id :
-        database.query(
-            "SELECT securable_id FROM securable WHERE parent_id = ? AND securable_type = ?"
-                + " ORDER BY name",
-            row -> row.getString(1),
-            parentId,
-            type)) {
-      findById(id).ifPresent(children::add);
-    }
-    return children;
+    Securable container = require(parent);
+    List<String> parentParts = container.name().parts();
+    return database.query(
+        SELECT + " WHERE s.parent_id = ? AND s.securable_type = ? ORDER BY s.name",
+        row -> {
+          List<String> parts = new ArrayList<>(parentParts);
+          parts.add(row.getString("name"));
+          return securable(parts, row);
+        },
+        container.id(),
+        type);
   }
 
   public List<ColumnDefinition> columns(SecurableName table) {
@@ -304,7 +335,7 @@ public final class SecurableStore {
       }
       throw e;
     }
-    return findById(id).orElseThrow(() -> notFound(to));
+    return require(to);
   }
 
   /**
@@ -391,15 +422,6 @@ public final class SecurableStore {
     return database.update("DELETE FROM securable WHERE securable_id = ?", id.get()) == 1;
   }
 
-  private Optional<Securable> findById(String id) {
-    return database.transaction(
-        session -> {
-          List<String> parts = path(session, id);
-          return session.queryOne(
-              SELECT + " WHERE s.securable_id = ?", row -> securable(parts, row), id);
-        });
-  }
-
   private static Securable securable(List<String> parts, ResultSet row) throws SQLException {
     SecurableType type = SecurableType.valueOf(row.getString("securable_type"));
     return new Securable(
@@ -414,26 +436,6 @@ public final class SecurableStore {
         Database.instant(row, "created_at"),
         row.getString("created_by"),
         Database.instant(row, "updated_at"));
-  }
-
-  /** The name parts of a securable, found by walking up its parents. */
-  private static List<String> path(Database.Session session, String id) throws SQLException {
-    List<String> parts = new ArrayList<>();
-    String current = id;
-    while (current != null && !current.equals(METASTORE_ID)) {
-      String lookup = current;
-      List<String[]> rows =
-          session.query(
-              "SELECT name, parent_id FROM securable WHERE securable_id = ?",
-              row -> new String[] {row.getString(1), row.getString(2)},
-              lookup);
-      if (rows.isEmpty()) {
-        break;
-      }
-      parts.add(0, rows.get(0)[0]);
-      current = rows.get(0)[1];
-    }
-    return parts;
   }
 
   private Optional<String> findId(SecurableName name) {

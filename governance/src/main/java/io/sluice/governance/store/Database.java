@@ -20,12 +20,18 @@ import javax.sql.DataSource;
  * PostgreSQL accept: instants are stored as {@code TIMESTAMP WITH TIME ZONE} through {@link
  * OffsetDateTime}, nulls are bound untyped, and a failure becomes an {@link IllegalStateException}
  * naming what was being done. Work that must see one consistent state runs in {@link #transaction}.
+ *
+ * <p>A transaction begun while the same thread already works in one joins it: the inner work runs
+ * on the outer connection and commits with it. So a caller can make many stores' reads (and a
+ * write, such as the audit row of a decision) one transaction on one connection, without the stores
+ * knowing. A failure inside still reaches the outermost caller, which rolls everything back.
  */
 public final class Database {
   /** SQLSTATE both databases report for a unique or primary key violation. */
   public static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
+  private final ThreadLocal<Session> current = new ThreadLocal<>();
 
   public Database(DataSource dataSource) {
     this.dataSource = requireNonNull(dataSource, "dataSource is null");
@@ -60,23 +66,35 @@ public final class Database {
    * A {@link RuntimeException} thrown by the work reaches the caller unchanged.
    */
   public <T> T transaction(TransactionWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(new Session(connection));
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+    Session joined = current.get();
+    try {
+      if (joined != null) {
+        return work.run(joined);
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        connection.setAutoCommit(false);
+        Session session = new Session(connection);
+        current.set(session);
+        try {
+          T result = work.run(session);
+          connection.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        } finally {
+          current.remove();
+          connection.setAutoCommit(true);
+        }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Governance database error: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")",
-          e);
+      throw failure(e);
     }
+  }
+
+  private static IllegalStateException failure(SQLException e) {
+    return new IllegalStateException(
+        "Governance database error: " + e.getMessage() + " (SQLSTATE " + e.getSQLState() + ")", e);
   }
 
   public static boolean isUniqueViolation(Throwable failure) {

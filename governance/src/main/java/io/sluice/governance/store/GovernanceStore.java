@@ -22,7 +22,8 @@ public final class GovernanceStore implements AutoCloseable {
   /** Opens (creating if needed) the embedded database under {@code dataDirectory}. */
   public static GovernanceStore openEmbedded(Path dataDirectory) {
     Path file = dataDirectory.toAbsolutePath().resolve("governance").resolve("sluice");
-    return open("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sluice", "");
+    return open(
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=256", "sluice", "");
   }
 
   /**

@@ -563,6 +563,71 @@ abstract class BaseAccessDecisionTest {
                 Optional.of("User does not have SELECT on View 'main.sales.big_orders'.")));
   }
 
+  @Test
+  void decisionsInOneTransactionKeepTheirAuditRowsWhenTheWorkIsRefused() {
+    grant(MAIN, "alice", Privilege.USE_CATALOG, Privilege.USE_SCHEMA);
+    assertThatThrownBy(
+            () ->
+                governance.inOneTransaction(
+                    () -> {
+                      governance
+                          .access()
+                          .decide(
+                              AccessRequest.of("alice", "statement-8", new Access(READ, ORDERS)));
+                      throw new Exception("refused by the caller");
+                    }))
+        .hasMessage("refused by the caller");
+    assertThat(governance.audit().forStatement("statement-8"))
+        .extracting(AuditEvent::allowed)
+        .containsExactly(false);
+  }
+
+  @Test
+  void anUncheckedFailureInOneTransactionRollsBackItsAuditRows() {
+    assertThatThrownBy(
+            () ->
+                governance.inOneTransaction(
+                    () -> {
+                      governance
+                          .access()
+                          .decide(
+                              AccessRequest.of("alice", "statement-9", new Access(READ, ORDERS)));
+                      throw new IllegalStateException("the store failed");
+                    }))
+        .hasMessage("the store failed");
+    assertThat(governance.audit().forStatement("statement-9")).isEmpty();
+  }
+
+  @Test
+  void oneTransactionSeesChangesCommittedBeforeItAndReadsNamesExactly() {
+    grant(MAIN, "alice", Privilege.USE_CATALOG, Privilege.USE_SCHEMA);
+    grant(ORDERS, "alice", Privilege.SELECT);
+    assertThat(
+            governance.inOneTransaction(
+                () ->
+                    governance
+                        .access()
+                        .decide(AccessRequest.of("alice", null, new Access(READ, ORDERS)))))
+        .extracting(AccessDecision::allowed)
+        .isEqualTo(true);
+    governance.grants().revoke(ORDERS, "alice", List.of(Privilege.SELECT));
+    assertThat(
+            governance.inOneTransaction(
+                () ->
+                    governance
+                        .access()
+                        .decide(AccessRequest.of("alice", null, new Access(READ, ORDERS)))))
+        .extracting(AccessDecision::allowed)
+        .isEqualTo(false);
+    assertThat(governance.securables().find(SecurableName.table("main", "sales", "missing")))
+        .isEmpty();
+    assertThat(governance.securables().find(SecurableName.table("main", "nowhere", "orders")))
+        .isEmpty();
+    assertThat(governance.securables().chain(ORDERS))
+        .extracting(securable -> securable.name().fullName())
+        .containsExactly("metastore", "main", "main.sales", "main.sales.orders");
+  }
+
   private void grant(SecurableName securable, String principal, Privilege... privileges) {
     governance.grants().grant(securable, principal, List.of(privileges), "root");
   }
