@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.governance.access.AccessController;
 import io.sluice.governance.audit.AuditLog;
 import io.sluice.governance.grant.GrantStore;
+import io.sluice.governance.grant.Privilege;
 import io.sluice.governance.policy.PolicyStore;
 import io.sluice.governance.principal.Principal;
 import io.sluice.governance.principal.PrincipalStore;
@@ -15,6 +16,7 @@ import io.sluice.governance.store.Database;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.governance.token.AccessTokenStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,9 @@ import java.util.Optional;
  * policies, tokens, the audit log, and the access controller that decides with them.
  */
 public final class Governance {
+  /** Who grants what the gateway sets up by itself. */
+  private static final String SYSTEM = "system";
+
   private final PrincipalStore principals;
   private final SecurableStore securables;
   private final GrantStore grants;
@@ -29,6 +34,7 @@ public final class Governance {
   private final AuditLog audit;
   private final AccessTokenStore tokens;
   private final AccessController access;
+  private final BootstrapSteps bootstrapSteps;
   private final Database database;
 
   private Governance(GovernanceStore store, Clock clock) {
@@ -41,6 +47,7 @@ public final class Governance {
     this.tokens = new AccessTokenStore(store.dataSource(), clock);
     this.access =
         new AccessController(database, principals, securables, grants, policies, audit, clock);
+    this.bootstrapSteps = new BootstrapSteps(database, clock);
   }
 
   public static Governance open(GovernanceStore store, Clock clock) {
@@ -59,7 +66,11 @@ public final class Governance {
 
   /**
    * Makes sure the workspace catalog {@code name} exists with its {@code default} schema, both
-   * owned by {@code admins}, as Databricks creates a workspace's catalog for its admins.
+   * owned by {@code admins}, as Databricks creates a workspace's catalog for its admins, and gives
+   * workspace users ({@value PrincipalStore#USERS}) Unity Catalog's defaults there: USE CATALOG on
+   * the catalog; USE SCHEMA, CREATE TABLE and CREATE FUNCTION on its {@code default} schema. The
+   * defaults are granted once in the database's life: an admin who revokes them later keeps them
+   * revoked across restarts.
    */
   public void bootstrapWorkspaceCatalog(String name) {
     SecurableName catalog = SecurableName.catalog(name);
@@ -70,6 +81,16 @@ public final class Governance {
     if (securables.find(schema).isEmpty()) {
       securables.createSchema(schema, PrincipalStore.ADMINS, Optional.of("Default schema"));
     }
+    bootstrapSteps.once(
+        "workspace-user-defaults:" + catalog.fullName(),
+        () -> {
+          grants.grant(catalog, PrincipalStore.USERS, List.of(Privilege.USE_CATALOG), SYSTEM);
+          grants.grant(
+              schema,
+              PrincipalStore.USERS,
+              List.of(Privilege.USE_SCHEMA, Privilege.CREATE_TABLE, Privilege.CREATE_FUNCTION),
+              SYSTEM);
+        });
   }
 
   public PrincipalStore principals() {

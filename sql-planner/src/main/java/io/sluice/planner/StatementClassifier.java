@@ -425,9 +425,12 @@ final class StatementClassifier {
       return ddl("DROP_TABLE");
     }
     if (statement instanceof SqlBaseParser.RenameTableContext rename) {
-      collector.addTable(rename.from, Access.ALTER);
-      List<String> to = Identifiers.parts(rename.to);
-      collector.add(ObjectType.TABLE, resolver.qualifiedTable(to), Access.CREATE, rename.to);
+      ObjectName from = collector.addTable(rename.from, Access.ALTER);
+      collector.add(
+          ObjectType.TABLE,
+          renamedTable(from, Identifiers.parts(rename.to)),
+          Access.CREATE,
+          rename.to);
       return ddl("ALTER_TABLE");
     }
     if (statement instanceof SqlBaseParser.TruncateTableContext truncate) {
@@ -517,6 +520,20 @@ final class StatementClassifier {
               : "ALTER_TABLE");
     }
     return null;
+  }
+
+  /**
+   * The new name of a renamed table as Spark reads it: in the table's own catalog, and for a
+   * one-part name in its own schema, whatever the session's current catalog and schema.
+   */
+  private ObjectName renamedTable(ObjectName from, List<String> to) throws PlanningException {
+    List<String> parts =
+        switch (to.size()) {
+          case 1 -> List.of(from.parts().get(0), from.parts().get(1), to.get(0));
+          case 2 -> List.of(from.parts().get(0), to.get(0), to.get(1));
+          default -> to;
+        };
+    return resolver.qualifiedTable(parts);
   }
 
   /** The table of a statement that changes one table's definition or maintains it. */

@@ -41,6 +41,32 @@ class TestSessionResolution {
         .containsExactly(ObjectName.of("spark_catalog", "crm", "t"));
   }
 
+  /** Spark renames a table within its own catalog, and a one-part new name within its schema. */
+  @Test
+  void aRenamedTablesNewNameResolvesWhereTheTableIsNotInTheCurrentSchema() throws Exception {
+    PlannerSession session =
+        new PlannerSession(
+            new SessionContext(
+                "spark_catalog", "default", Set.of("spark_catalog", "main"), Set.of()));
+    assertThat(plan(session, "ALTER TABLE main.sales.orders RENAME TO old_orders").objects())
+        .map(ObjectReference::withoutRange)
+        .containsExactly(
+            ObjectReference.of(
+                ObjectType.TABLE, ObjectName.of("main", "sales", "orders"), Access.ALTER),
+            ObjectReference.of(
+                ObjectType.TABLE, ObjectName.of("main", "sales", "old_orders"), Access.CREATE));
+    assertThat(plan(session, "ALTER TABLE main.sales.orders RENAME TO archive.orders").objects())
+        .map(ObjectReference::withoutRange)
+        .contains(
+            ObjectReference.of(
+                ObjectType.TABLE, ObjectName.of("main", "archive", "orders"), Access.CREATE));
+    assertThat(plan(session, "ALTER TABLE main.sales.orders RENAME TO main.archive.t").objects())
+        .map(ObjectReference::withoutRange)
+        .contains(
+            ObjectReference.of(
+                ObjectType.TABLE, ObjectName.of("main", "archive", "t"), Access.CREATE));
+  }
+
   @Test
   void useCatalogAsDatabricksWritesItIsSparksSetCatalog() throws Exception {
     PlannerSession session = new PlannerSession(SessionContext.initial("default"));

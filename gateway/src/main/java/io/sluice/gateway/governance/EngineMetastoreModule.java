@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,9 +42,11 @@ import java.util.UUID;
  * the user owns. Whether a statement may do what it does is decided by the gateway's planner before
  * the engine runs it, not here.
  *
- * <p>Managed tables are Delta by default; their storage location is assigned here, under the data
- * directory's {@code tables/}, and the engine creates the table there. Dropping a table answers
- * with its definition so that the engine deletes a managed table's data.
+ * <p>Managed tables are Delta by default, or Parquet; their storage location is assigned here,
+ * under the data directory's {@code tables/}, and the engine creates the table there. Dropping a
+ * table answers with its definition so that the engine deletes a managed table's data. A renamed
+ * table keeps its id, location, grants and policies; an altered table's columns and comment are
+ * recorded here after the engine changed its storage.
  *
  * <p>Under {@code relations/} are the read-only tables the gateway computes ({@link
  * ServedRelations}): each catalog's {@code information_schema} and the {@code system} catalog.
@@ -52,6 +55,7 @@ public final class EngineMetastoreModule implements RestModule {
   static final String BASE = "/api/internal/engine-metastore/";
   static final String USER_HEADER = "x-sluice-user";
   private static final String BEARER = "Bearer ";
+  private static final Set<String> TABLE_FORMATS = Set.of("DELTA", "PARQUET");
 
   private final Governance governance;
   private final EngineLink engines;
@@ -81,6 +85,8 @@ public final class EngineMetastoreModule implements RestModule {
     route(routes, "POST", "tables", this::createTable);
     route(routes, "GET", "tables/{catalog}/{schema}/{table}", this::getTable);
     route(routes, "DELETE", "tables/{catalog}/{schema}/{table}", this::dropTable);
+    route(routes, "POST", "tables/{catalog}/{schema}/{table}/rename", this::renameTable);
+    route(routes, "POST", "tables/{catalog}/{schema}/{table}/definition", this::alterTable);
     route(routes, "GET", "relations/{catalog}/{schema}", relations::listRelations);
     route(routes, "GET", "relations/{catalog}/{schema}/{table}", relations::describeRelation);
     route(routes, "GET", "relations/{catalog}/{schema}/{table}/rows", relations::relationRows);
@@ -179,23 +185,20 @@ public final class EngineMetastoreModule implements RestModule {
     if (!optionalField(body, "table_type").orElse("MANAGED").equalsIgnoreCase("MANAGED")) {
       throw RestException.invalidParameter("Engines create managed tables only");
     }
-    List<ColumnDefinition> columns = new ArrayList<>();
-    for (JsonNode column : body.path("columns")) {
-      columns.add(
-          new ColumnDefinition(
-              requiredField(column, "name"),
-              requiredField(column, "type_text"),
-              !column.has("nullable") || column.get("nullable").asBoolean(true),
-              optionalField(column, "comment")));
+    String format =
+        optionalField(body, "data_source_format").orElse("DELTA").toUpperCase(Locale.ROOT);
+    if (!TABLE_FORMATS.contains(format)) {
+      throw RestException.invalidParameter(
+          "Managed tables are Delta or Parquet tables, not " + format);
     }
+    List<ColumnDefinition> columns = columns(body);
     String location = tablesDirectory.resolve(UUID.randomUUID().toString()).toUri().toString();
     TableDefinition definition =
         new TableDefinition(
             table,
             SecurableKind.MANAGED,
             columns,
-            Optional.of(
-                optionalField(body, "data_source_format").orElse("DELTA").toUpperCase(Locale.ROOT)),
+            Optional.of(format),
             Optional.of(location),
             Optional.empty(),
             optionalField(body, "comment"));
@@ -208,6 +211,37 @@ public final class EngineMetastoreModule implements RestModule {
     Map<String, Object> dropped = info(governance.securables().require(table));
     governance.securables().drop(table, false);
     return RestResponse.json(dropped);
+  }
+
+  /** Moves the table to a new name in its catalog; it keeps its id, grants and policies. */
+  private RestResponse renameTable(RestRequest request, String user) {
+    SecurableName table = tableName(request);
+    JsonNode body = request.bodyAs(JsonNode.class);
+    SecurableName renamed =
+        SecurableName.table(
+            table.parts().get(0), requiredField(body, "schema_name"), requiredField(body, "name"));
+    return RestResponse.json(info(governance.securables().renameTable(table, renamed)));
+  }
+
+  /** Records the columns and comment of a table whose storage the engine has altered. */
+  private RestResponse alterTable(RestRequest request, String user) {
+    SecurableName table = tableName(request);
+    JsonNode body = request.bodyAs(JsonNode.class);
+    governance.securables().alterTable(table, columns(body), optionalField(body, "comment"));
+    return RestResponse.json(info(governance.securables().require(table)));
+  }
+
+  private static List<ColumnDefinition> columns(JsonNode body) {
+    List<ColumnDefinition> columns = new ArrayList<>();
+    for (JsonNode column : body.path("columns")) {
+      columns.add(
+          new ColumnDefinition(
+              requiredField(column, "name"),
+              requiredField(column, "type_text"),
+              !column.has("nullable") || column.get("nullable").asBoolean(true),
+              optionalField(column, "comment")));
+    }
+    return columns;
   }
 
   private Map<String, Object> info(Securable securable) {

@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * SCIM 2.0 users, groups (whose members may be groups) and service principals under {@code
  * /api/2.0/preview/scim/v2/}, in Databricks' shapes. Anyone authenticated may read; only workspace
  * admins may create, change or delete. Deactivating or deleting a principal revokes its tokens.
+ *
+ * <p>The built-in {@code users} group lists every user and service principal as a member and is
+ * among every user's and service principal's groups; its membership cannot be changed.
  */
 public final class ScimModule implements RestModule {
   private static final String BASE = "/api/2.0/preview/scim/v2/";
@@ -221,7 +224,9 @@ public final class ScimModule implements RestModule {
     } else if (resource != ScimResource.GROUPS && body.has("groups")) {
       if (replace) {
         for (Principal existing : principals.directGroups(principal.id())) {
-          principals.removeMember(existing.id(), principal.id());
+          if (!existing.name().equals(PrincipalStore.USERS)) {
+            principals.removeMember(existing.id(), principal.id());
+          }
         }
       }
       for (String groupId : values(body.get("groups"))) {

@@ -73,7 +73,7 @@ class TestGovernanceRestApi {
     assertThat(names(patched.body().get("members"), "display"))
         .containsExactly("analysts-" + suffix);
     assertThat(sluice.sluice().governance().principals().groupsOf(alice))
-        .containsExactly("analysts-" + suffix, "everyone-" + suffix);
+        .containsExactly("analysts-" + suffix, "users", "everyone-" + suffix);
 
     Answer cycle =
         admin.patch(

@@ -19,13 +19,24 @@ import java.util.Set;
  * Users, service principals and groups, and group membership. Groups may contain groups; a
  * principal belongs to every group it reaches through memberships ({@link #groupsOf}), and a
  * membership that would make a group contain itself is refused.
+ *
+ * <p>Two groups are built in and can be neither deleted nor renamed: {@value #ADMINS}, the
+ * workspace admins, and {@value #USERS}, Databricks' workspace users group. Every user and service
+ * principal belongs to {@value #USERS} from the moment it exists: that membership is implied, not
+ * stored, so it cannot be added (adding a user or service principal does nothing) or removed, and a
+ * group cannot be made a member of it. {@value #USERS} itself may be a member of other groups.
  */
 public final class PrincipalStore {
   /** The workspace admins group, created with the database. */
   public static final String ADMINS = "admins";
 
+  /** The workspace users group, created with the database: every user and service principal. */
+  public static final String USERS = "users";
+
   private static final String COLUMNS =
       "principal_id, principal_type, name, display_name, active, created_at";
+  private static final String PRINCIPAL_COLUMNS =
+      "p.principal_id, p.principal_type, p.name, p.display_name, p.active, p.created_at";
 
   private final Database database;
   private final Clock clock;
@@ -126,6 +137,9 @@ public final class PrincipalStore {
             displayName.orElse(current.displayName()),
             active.orElse(current.active()),
             current.createdAt());
+    if (isBuiltInGroup(current) && !updated.name().equals(current.name())) {
+      throw GovernanceException.invalid("The " + current.name() + " group cannot be renamed");
+    }
     try {
       database.update(
           "UPDATE principal SET name = ?, display_name = ?, active = ? WHERE principal_id = ?",
@@ -149,8 +163,10 @@ public final class PrincipalStore {
    * cannot be deleted: transfer the ownership first.
    */
   public boolean delete(String id) {
-    if (ADMINS.equals(findById(id).map(Principal::name).orElse(null))) {
-      throw GovernanceException.invalid("The admins group cannot be deleted");
+    Optional<Principal> principal = findById(id);
+    if (principal.isPresent() && isBuiltInGroup(principal.get())) {
+      throw GovernanceException.invalid(
+          "The " + principal.get().name() + " group cannot be deleted");
     }
     try {
       return database.update("DELETE FROM principal WHERE principal_id = ?", id) == 1;
@@ -171,6 +187,15 @@ public final class PrincipalStore {
                 () ->
                     GovernanceException.notFound(
                         "PRINCIPAL_DOES_NOT_EXIST", "No principal with id " + memberId));
+    if (isUsersGroup(group)) {
+      if (member.isGroup()) {
+        throw GovernanceException.invalid(
+            "The users group holds every user and service principal; group '"
+                + member.name()
+                + "' cannot be added to it");
+      }
+      return;
+    }
     if (member.isGroup()
         && (member.id().equals(group.id()) || groupsOf(group.name()).contains(member.name()))) {
       throw GovernanceException.invalid(
@@ -197,29 +222,54 @@ public final class PrincipalStore {
   }
 
   public boolean removeMember(String groupId, String memberId) {
+    if (findById(groupId).filter(PrincipalStore::isUsersGroup).isPresent()) {
+      throw GovernanceException.invalid(
+          "Every user and service principal belongs to the users group; no member can be removed"
+              + " from it");
+    }
     return database.update(
             "DELETE FROM group_member WHERE group_id = ? AND member_id = ?", groupId, memberId)
         == 1;
   }
 
-  /** The direct members of a group. */
+  /** The direct members of a group; of {@value #USERS}, every user and service principal. */
   public List<Principal> members(String groupId) {
+    if (findById(groupId).filter(PrincipalStore::isUsersGroup).isPresent()) {
+      return database.query(
+          "SELECT " + COLUMNS + " FROM principal WHERE principal_type <> ? ORDER BY name",
+          PrincipalStore::principal,
+          PrincipalType.GROUP);
+    }
     return database.query(
-        "SELECT p.principal_id, p.principal_type, p.name, p.display_name, p.active, p.created_at"
+        "SELECT "
+            + PRINCIPAL_COLUMNS
             + " FROM group_member m JOIN principal p ON p.principal_id = m.member_id"
             + " WHERE m.group_id = ? ORDER BY p.name",
         PrincipalStore::principal,
         groupId);
   }
 
-  /** The groups a principal is directly a member of. */
+  /**
+   * The groups a principal is directly a member of, {@value #USERS} included for users and service
+   * principals.
+   */
   public List<Principal> directGroups(String memberId) {
     return database.query(
-        "SELECT p.principal_id, p.principal_type, p.name, p.display_name, p.active, p.created_at"
+        "SELECT "
+            + PRINCIPAL_COLUMNS
             + " FROM group_member m JOIN principal p ON p.principal_id = m.group_id"
-            + " WHERE m.member_id = ? ORDER BY p.name",
+            + " WHERE m.member_id = ?"
+            + " UNION SELECT "
+            + PRINCIPAL_COLUMNS
+            + " FROM principal p WHERE p.name = ? AND p.principal_type = ? AND EXISTS (SELECT 1"
+            + " FROM principal m WHERE m.principal_id = ? AND m.principal_type <> ?)"
+            + " ORDER BY name",
         PrincipalStore::principal,
-        memberId);
+        memberId,
+        USERS,
+        PrincipalType.GROUP,
+        memberId,
+        PrincipalType.GROUP);
   }
 
   /**
@@ -250,6 +300,15 @@ public final class PrincipalStore {
   /** Whether {@code name} is a member of the admins group, directly or through nested groups. */
   public boolean isAdmin(String name) {
     return groupsOf(name).contains(ADMINS);
+  }
+
+  private static boolean isUsersGroup(Principal principal) {
+    return principal.isGroup() && principal.name().equals(USERS);
+  }
+
+  private static boolean isBuiltInGroup(Principal principal) {
+    return principal.isGroup()
+        && (principal.name().equals(ADMINS) || principal.name().equals(USERS));
   }
 
   private Principal requireGroup(String groupId) {

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -296,6 +298,99 @@ public final class SecurableStore {
         query,
         clock.instant(),
         existing.id());
+  }
+
+  /**
+   * Renames a table or view, within its catalog: it keeps its id, and with it its owner, grants,
+   * row filter and column masks. Views that read it by its old name no longer find it.
+   */
+  public Securable renameTable(SecurableName from, SecurableName to) {
+    if (from.type() != SecurableType.TABLE || to.type() != SecurableType.TABLE) {
+      throw GovernanceException.invalid("Only tables and views are renamed here");
+    }
+    if (!from.parts().get(0).equals(to.parts().get(0))) {
+      throw new GovernanceException(
+          "RENAME_ACROSS_CATALOGS",
+          "0A000",
+          "A table cannot be moved to another catalog: "
+              + from.fullName()
+              + " to "
+              + to.fullName()
+              + ".");
+    }
+    String id = findId(from).orElseThrow(() -> notFound(from));
+    String parentId = requireParentId(to);
+    try {
+      database.update(
+          "UPDATE securable SET parent_id = ?, name = ?, full_name = ?, updated_at = ? WHERE"
+              + " securable_id = ?",
+          parentId,
+          to.name(),
+          to.fullName(),
+          clock.instant(),
+          id);
+    } catch (IllegalStateException e) {
+      if (Database.isUniqueViolation(e)) {
+        throw alreadyExists(to);
+      }
+      throw e;
+    }
+    return require(to);
+  }
+
+  /**
+   * Replaces a table's columns and comment after its definition was altered. Columns may be added
+   * and their comments changed; every existing column must stay, with its type, because grants, row
+   * filters and column masks name columns.
+   */
+  public void alterTable(
+      SecurableName table, List<ColumnDefinition> columns, Optional<String> comment) {
+    Securable existing = require(table);
+    if (existing.kind() == SecurableKind.VIEW) {
+      throw new GovernanceException(
+          "EXPECT_TABLE_NOT_VIEW", "42809", table.describe() + " is a view, not a table.");
+    }
+    Map<String, ColumnDefinition> byName = new HashMap<>();
+    for (ColumnDefinition column : columns) {
+      if (byName.put(column.name(), column) != null) {
+        throw GovernanceException.invalid("Duplicate column " + column.name());
+      }
+    }
+    for (ColumnDefinition current : columns(table)) {
+      ColumnDefinition altered = byName.get(current.name());
+      if (altered == null || !altered.typeText().equalsIgnoreCase(current.typeText())) {
+        throw new GovernanceException(
+            "UNSUPPORTED_COLUMN_CHANGE",
+            "0A000",
+            "Column "
+                + current.name()
+                + " of "
+                + table.describe()
+                + " cannot be dropped, renamed or retyped.");
+      }
+    }
+    database.transaction(
+        session -> {
+          session.update("DELETE FROM table_column WHERE table_id = ?", existing.id());
+          int ordinal = 0;
+          for (ColumnDefinition column : columns) {
+            session.update(
+                "INSERT INTO table_column (table_id, ordinal, column_name, type_text, nullable,"
+                    + " comment) VALUES (?, ?, ?, ?, ?, ?)",
+                existing.id(),
+                ordinal++,
+                column.name(),
+                column.typeText(),
+                column.nullable(),
+                column.comment().orElse(null));
+          }
+          session.update(
+              "UPDATE securable SET comment = ?, updated_at = ? WHERE securable_id = ?",
+              comment.orElse(null),
+              clock.instant(),
+              existing.id());
+          return null;
+        });
   }
 
   /**

@@ -85,7 +85,8 @@ abstract class BaseGovernanceStoreTest {
     try (GovernanceStore store = opener.open()) {
       Governance governance = Governance.open(store, clock);
       assertThat(governance.principals().isAdmin("admin")).isTrue();
-      assertThat(governance.principals().groupsOf("alice")).containsExactly("analysts", "everyone");
+      assertThat(governance.principals().groupsOf("alice"))
+          .containsExactly("analysts", "users", "everyone");
       assertThat(governance.principals().require("alice").displayName()).isEqualTo("Alice");
       assertThat(governance.grants().assignments(SALES))
           .containsExactly(
@@ -254,7 +255,7 @@ abstract class BaseGovernanceStoreTest {
       governance.bootstrapAdmin("admin");
       assertThat(governance.principals().list(PrincipalType.GROUP))
           .extracting(Principal::name)
-          .containsExactly("admins");
+          .containsExactly("admins", "users");
       assertThat(governance.principals().members(governance.principals().require("admins").id()))
           .extracting(Principal::name)
           .containsExactly("admin");

@@ -36,13 +36,16 @@ import scala.Option;
 
 /**
  * A governance catalog as a Spark catalog: its schemas are namespaces and its tables are Delta
- * tables, all read from and written to the gateway, which is the metastore. Nothing is kept here: a
- * table created through one engine is seen at once by every other.
+ * tables (Parquet on request), all read from and written to the gateway, which is the metastore.
+ * Nothing is kept here: a table created through one engine is seen at once by every other.
  *
  * <p>One instance serves one Spark session of one user (option {@value #USER_OPTION}), in whose
  * name every call is made: the creator owns what it creates, and listings show only what the user
  * may see. The gateway assigns a managed table's storage location; the table is created there as a
- * Delta table with the columns recorded in governance, and dropping it deletes its data.
+ * Delta (or Parquet) table with the columns recorded in governance, and dropping it deletes its
+ * data. Tables may be renamed within the catalog, and altered by adding columns, changing comments
+ * and (Delta) properties; what governance could not follow (dropping, renaming or retyping a
+ * column, which grants and policies name) is refused, as are other formats and external locations.
  */
 public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
   /** The catalog option naming the user the session runs for. */
@@ -213,8 +216,11 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     }
     JsonNode table = describe(identifier).orElseThrow(() -> new NoSuchTableException(identifier));
     String format = table.path("data_source_format").asText("");
+    if (format.equalsIgnoreCase(ParquetTables.FORMAT) && table.hasNonNull("storage_location")) {
+      return ParquetTables.load(fullName(identifier), table);
+    }
     if (!format.equalsIgnoreCase(DELTA) || !table.hasNonNull("storage_location")) {
-      throw new UnsupportedOperationException(
+      throw new UnsupportedCatalogOperation(
           "Table '"
               + fullName(identifier)
               + "' is a "
@@ -223,6 +229,10 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
               + format
               + " table, which engines cannot read yet");
     }
+    return deltaTable(identifier, table);
+  }
+
+  private DeltaTableV2 deltaTable(Identifier identifier, JsonNode table) {
     return new DeltaTableV2(
         SparkSession.active(),
         new Path(table.get("storage_location").asText()),
@@ -245,18 +255,28 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     String schema =
         schemaName(identifier.namespace())
             .orElseThrow(() -> new NoSuchNamespaceException(identifier.namespace()));
-    String provider = properties.getOrDefault(TableCatalog.PROP_PROVIDER, "delta");
-    if (!provider.equalsIgnoreCase(DELTA)) {
-      throw new UnsupportedOperationException(
+    String format =
+        properties.getOrDefault(TableCatalog.PROP_PROVIDER, DELTA).toUpperCase(Locale.ROOT);
+    if (!format.equals(DELTA) && !format.equals(ParquetTables.FORMAT)) {
+      throw new UnsupportedCatalogOperation(
           "Tables of catalog '"
               + name
-              + "' are Delta tables; USING "
-              + provider
+              + "' are Delta (the default) or Parquet tables; USING "
+              + format.toLowerCase(Locale.ROOT)
               + " is not supported");
     }
     if (properties.containsKey(TableCatalog.PROP_LOCATION)) {
-      throw new UnsupportedOperationException(
-          "Tables of catalog '" + name + "' are managed: a LOCATION cannot be given");
+      throw new UnsupportedCatalogOperation(
+          "Tables of catalog '"
+              + name
+              + "' are managed: an external table (LOCATION) needs an external location, and this"
+              + " metastore has none");
+    }
+    if (format.equals(ParquetTables.FORMAT) && partitions.length > 0) {
+      throw new UnsupportedCatalogOperation(
+          "Partitioned Parquet tables are not supported in catalog '"
+              + name
+              + "'; partition a Delta table instead");
     }
     StructType structType = CatalogV2Util.v2ColumnsToStructType(columns);
     List<String> partitionColumns = partitionColumns(partitions);
@@ -265,19 +285,10 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     body.put("schema_name", schema);
     body.put("name", identifier.name());
     body.put("table_type", "MANAGED");
-    body.put("data_source_format", DELTA);
+    body.put("data_source_format", format);
     Optional.ofNullable(properties.get(TableCatalog.PROP_COMMENT))
         .ifPresent(comment -> body.put("comment", comment));
-    ArrayNode columnsJson = body.putArray("columns");
-    for (StructField field : structType.fields()) {
-      ObjectNode column = columnsJson.addObject();
-      column.put("name", field.name());
-      column.put("type_text", field.dataType().catalogString());
-      column.put("nullable", field.nullable());
-      if (field.getComment().isDefined()) {
-        column.put("comment", field.getComment().get());
-      }
-    }
+    putColumns(body, structType);
     JsonNode created;
     try {
       created =
@@ -292,14 +303,17 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     }
     String location = created.get("storage_location").asText();
     try {
-      SparkSession spark = SparkSession.active();
-      spark
-          .createDataFrame(List.of(), structType)
-          .write()
-          .format("delta")
-          .mode(SaveMode.ErrorIfExists)
-          .partitionBy(partitionColumns.toArray(String[]::new))
-          .save(location);
+      if (format.equals(DELTA)) {
+        SparkSession.active()
+            .createDataFrame(List.of(), structType)
+            .write()
+            .format("delta")
+            .mode(SaveMode.ErrorIfExists)
+            .partitionBy(partitionColumns.toArray(String[]::new))
+            .save(location);
+      } else {
+        createDirectory(location);
+      }
     } catch (RuntimeException failure) {
       metastore.delete(user, GatewayMetastore.path("tables", name, schema, identifier.name()));
       deleteData(location);
@@ -314,10 +328,36 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     }
   }
 
+  /**
+   * Applies the changes to the table's storage (Delta runs its own ALTER commands; a Parquet
+   * table's schema is governance's alone), then records its columns and comment in governance.
+   */
   @Override
-  public Table alterTable(Identifier identifier, TableChange... changes) {
-    throw new UnsupportedOperationException(
-        "Altering tables of catalog '" + name + "' is not supported yet");
+  public Table alterTable(Identifier identifier, TableChange... changes)
+      throws NoSuchTableException {
+    if (isInformationSchema(identifier.namespace())) {
+      throw readOnlyInformationSchema();
+    }
+    JsonNode table = describe(identifier).orElseThrow(() -> new NoSuchTableException(identifier));
+    TableAlteration alteration = TableAlteration.of(fullName(identifier), changes);
+    String format = table.path("data_source_format").asText("");
+    StructType schema;
+    if (format.equalsIgnoreCase(DELTA)) {
+      DeltaAlterations.apply(identifier, deltaTable(identifier, table), changes);
+      schema = deltaTable(identifier, table).schema();
+    } else if (format.equalsIgnoreCase(ParquetTables.FORMAT)) {
+      schema = alteration.applyTo(ParquetTables.schema(table.path("columns")));
+    } else {
+      throw new UnsupportedCatalogOperation(
+          "Table '" + fullName(identifier) + "' is a " + format + " table and cannot be altered");
+    }
+    ObjectNode body = GatewayMetastore.json().createObjectNode();
+    alteration
+        .comment(Optional.ofNullable(table.path("comment").textValue()))
+        .ifPresent(text -> body.put("comment", text));
+    putColumns(body, schema);
+    metastore.post(user, tablePath(identifier, "definition"), body);
+    return loadTable(identifier);
   }
 
   @Override
@@ -338,10 +378,72 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     return dropped.isPresent();
   }
 
+  /**
+   * Renames a table within this catalog: {@code t} stays in the table's schema, {@code s.t} (or
+   * {@code catalog.s.t}) moves it to schema {@code s}. Its data stays where it is, and its grants,
+   * row filter and column masks stay with it.
+   */
   @Override
-  public void renameTable(Identifier oldName, Identifier newName) {
-    throw new UnsupportedOperationException(
-        "Renaming tables of catalog '" + name + "' is not supported yet");
+  public void renameTable(Identifier oldName, Identifier newName)
+      throws NoSuchTableException, TableAlreadyExistsException {
+    if (isInformationSchema(oldName.namespace()) || isInformationSchema(newName.namespace())) {
+      throw readOnlyInformationSchema();
+    }
+    String fromSchema =
+        schemaName(oldName.namespace()).orElseThrow(() -> new NoSuchTableException(oldName));
+    String[] namespace = newName.namespace();
+    String toSchema;
+    if (namespace.length == 0) {
+      toSchema = fromSchema;
+    } else if (namespace.length == 1) {
+      toSchema = namespace[0];
+    } else if (namespace.length == 2 && namespace[0].equalsIgnoreCase(name)) {
+      toSchema = namespace[1];
+    } else {
+      throw new UnsupportedCatalogOperation(
+          "A table of catalog '"
+              + name
+              + "' can only be renamed within it, not to "
+              + String.join(".", namespace)
+              + "."
+              + newName.name());
+    }
+    ObjectNode body = GatewayMetastore.json().createObjectNode();
+    body.put("schema_name", toSchema);
+    body.put("name", newName.name());
+    try {
+      metastore
+          .post(user, tablePath(oldName, "rename"), body)
+          .orElseThrow(() -> new NoSuchTableException(oldName));
+    } catch (GatewayMetastoreException e) {
+      if (e.alreadyExists()) {
+        throw new TableAlreadyExistsException(
+            Identifier.of(new String[] {toSchema}, newName.name()));
+      }
+      throw e;
+    }
+  }
+
+  private String tablePath(Identifier identifier, String action) {
+    return GatewayMetastore.path(
+        "tables",
+        name,
+        schemaName(identifier.namespace()).orElseThrow(),
+        identifier.name(),
+        action);
+  }
+
+  private static void putColumns(ObjectNode body, StructType schema) {
+    ArrayNode columnsJson = body.putArray("columns");
+    for (StructField field : schema.fields()) {
+      ObjectNode column = columnsJson.addObject();
+      column.put("name", field.name());
+      column.put("type_text", field.dataType().catalogString());
+      column.put("nullable", field.nullable());
+      if (field.getComment().isDefined()) {
+        column.put("comment", field.getComment().get());
+      }
+    }
   }
 
   private Optional<JsonNode> describe(Identifier identifier) {
@@ -380,6 +482,16 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
       columns.add(String.join(".", partition.references()[0].fieldNames()));
     }
     return columns;
+  }
+
+  private static void createDirectory(String location) {
+    Path path = new Path(location);
+    try {
+      path.getFileSystem(SparkSession.active().sessionState().newHadoopConf()).mkdirs(path);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot create the table's directory " + location + ": " + e.getMessage(), e);
+    }
   }
 
   private static void deleteData(String location) {
