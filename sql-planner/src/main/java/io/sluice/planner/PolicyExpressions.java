@@ -18,6 +18,11 @@ import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
  * functions ({@code current_user()}, {@code is_account_group_member('g')}) replaced by their values
  * for the person running the statement, so that no engine setting or session can change them.
  * Bodies that call other catalog functions are refused: the gateway could not answer for them.
+ *
+ * <p>A row filter or column mask may read other tables in subqueries (a mapping table of who may
+ * see what). Inside a subquery, a name that is one of the function's parameters is the parameter
+ * (name parameters apart from the columns of the tables the subquery reads); any other name is left
+ * to the subquery's tables. The caller authorizes and qualifies the tables such a body reads.
  */
 public final class PolicyExpressions {
   private static final Set<String> USER_FUNCTIONS = Set.of("current_user", "session_user", "user");
@@ -38,6 +43,45 @@ public final class PolicyExpressions {
   public static String inline(
       String body, List<String> parameters, List<String> arguments, Identity identity)
       throws PlanningException {
+    return inline(body, parameters, arguments, identity, false);
+  }
+
+  /**
+   * As {@link #inline(String, List, List, Identity)}, for a row filter or column mask, whose body
+   * may also read tables in subqueries.
+   */
+  public static String inlinePolicy(
+      String body, List<String> parameters, List<String> arguments, Identity identity)
+      throws PlanningException {
+    return inline(body, parameters, arguments, identity, true);
+  }
+
+  /** Whether an inlined expression runs a query, so that the tables it reads need authorizing. */
+  public static boolean runsQuery(String expression) throws PlanningException {
+    return contains(
+        SparkSqlParser.parseExpression(expression).namedExpression(),
+        SqlBaseParser.QueryContext.class);
+  }
+
+  private static boolean contains(ParseTree node, Class<? extends ParseTree> type) {
+    if (type.isInstance(node)) {
+      return true;
+    }
+    for (int index = 0; index < node.getChildCount(); index++) {
+      if (contains(node.getChild(index), type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String inline(
+      String body,
+      List<String> parameters,
+      List<String> arguments,
+      Identity identity,
+      boolean queriesAllowed)
+      throws PlanningException {
     if (parameters.size() != arguments.size()) {
       throw PlanningException.unsupported(
           "The policy function takes "
@@ -52,7 +96,12 @@ public final class PolicyExpressions {
     SqlBaseParser.SingleExpressionContext expression = SparkSqlParser.parseExpression(body);
     TextPositions positions = TextPositions.of(body);
     List<Replacement> replacements = new ArrayList<>();
-    collect(expression.namedExpression(), values, identity, positions, replacements);
+    collect(
+        expression.namedExpression(),
+        new Scope(values, queriesAllowed, false),
+        identity,
+        positions,
+        replacements);
     return "(" + applied(body, replacements) + ")";
   }
 
@@ -68,7 +117,7 @@ public final class PolicyExpressions {
     SqlBaseParser.CompoundOrSingleStatementContext statement = SparkSqlParser.parseStatement(query);
     TextPositions positions = TextPositions.of(query);
     List<Replacement> replacements = new ArrayList<>();
-    collect(statement, null, identity, positions, replacements);
+    collect(statement, Scope.STATEMENT, identity, positions, replacements);
     return applied(query, replacements);
   }
 
@@ -83,12 +132,13 @@ public final class PolicyExpressions {
 
   /**
    * A row filter's or mask's argument as Spark SQL: a column of the table ({@code columns}, lower
-   * case) back-quoted, or a literal as written. Anything else is refused.
+   * case), qualified by the policy's scan of the table so that a subquery of the body cannot take
+   * it for a column of its own tables; or a literal as written. Anything else is refused.
    */
   public static String argument(String argument, Set<String> columns) throws PlanningException {
     String name = argument.toLowerCase(Locale.ROOT);
     if (columns.contains(name)) {
-      return ObjectName.of(name).toSql();
+      return ObjectName.of(TableSecurity.SCAN, name).toSql();
     }
     SqlBaseParser.SingleExpressionContext expression = SparkSqlParser.parseExpression(argument);
     if (!isLiteral(expression.namedExpression().expression())) {
@@ -109,29 +159,51 @@ public final class PolicyExpressions {
   }
 
   /**
-   * Collects the replacements in {@code node}: identity functions always; in a function body
-   * ({@code values} given), parameters too, and what a body may not do is refused.
+   * Where {@link #collect} is: a statement, or a function body with its parameters' values, and
+   * whether inside a subquery of that body.
+   */
+  private record Scope(Map<String, String> values, boolean queriesAllowed, boolean inQuery) {
+    static final Scope STATEMENT = new Scope(null, true, false);
+
+    boolean isBody() {
+      return values != null;
+    }
+
+    Scope insideQuery() {
+      return new Scope(values, queriesAllowed, true);
+    }
+  }
+
+  /**
+   * Collects the replacements in {@code node}: identity functions always; in a function body,
+   * parameters too, and what a body may not do is refused.
    */
   private static void collect(
       ParseTree node,
-      Map<String, String> values,
+      Scope scope,
       Identity identity,
       TextPositions positions,
       List<Replacement> replacements)
       throws PlanningException {
-    boolean body = values != null;
-    if (body && node instanceof SqlBaseParser.QueryContext) {
-      throw PlanningException.unsupported(
-          "A row filter or column mask function whose body runs a query is not supported");
+    boolean body = scope.isBody();
+    if (body && node instanceof SqlBaseParser.QueryContext query) {
+      if (!scope.queriesAllowed()) {
+        throw PlanningException.unsupported(
+            "A function of the metastore whose body runs a query can only be a row filter or a"
+                + " column mask");
+      }
+      collectChildren(query, scope.insideQuery(), identity, positions, replacements);
+      return;
     }
     if (body && node instanceof SqlBaseParser.ColumnReferenceContext column) {
       String name = Identifiers.text(column.identifier());
-      String value = values.get(name);
-      if (value == null) {
+      String value = scope.values().get(name);
+      if (value != null) {
+        replacements.add(new Replacement(range(column, positions), "(" + value + ")"));
+      } else if (!scope.inQuery()) {
         throw PlanningException.unsupported(
             "The policy function's body names '" + name + "', which is not one of its parameters");
       }
-      replacements.add(new Replacement(range(column, positions), "(" + value + ")"));
       return;
     }
     if (body && node instanceof SqlBaseParser.CurrentLikeContext current) {
@@ -168,8 +240,18 @@ public final class PolicyExpressions {
                 + " is not supported");
       }
     }
+    collectChildren(node, scope, identity, positions, replacements);
+  }
+
+  private static void collectChildren(
+      ParseTree node,
+      Scope scope,
+      Identity identity,
+      TextPositions positions,
+      List<Replacement> replacements)
+      throws PlanningException {
     for (int index = 0; index < node.getChildCount(); index++) {
-      collect(node.getChild(index), values, identity, positions, replacements);
+      collect(node.getChild(index), scope, identity, positions, replacements);
     }
   }
 

@@ -17,6 +17,9 @@ public record TableSecurity(
     implements ReadRewrite {
   public static final TableSecurity NONE = new TableSecurity(List.of(), Map.of(), Optional.empty());
 
+  /** The alias of the table in its policy subquery, which policy arguments are qualified by. */
+  public static final String SCAN = "sluice_policy_scan";
+
   public TableSecurity {
     columns = List.copyOf(columns);
     columnMasks = Map.copyOf(columnMasks);
@@ -39,7 +42,12 @@ public record TableSecurity(
             ? "*"
             : columns.stream().map(this::projected).collect(Collectors.joining(", "));
     StringBuilder text =
-        new StringBuilder("(SELECT ").append(projection).append(" FROM ").append(table.toSql());
+        new StringBuilder("(SELECT ")
+            .append(projection)
+            .append(" FROM ")
+            .append(table.toSql())
+            .append(" AS ")
+            .append(ObjectName.of(SCAN).toSql());
     rowFilter.ifPresent(filter -> text.append(" WHERE ").append(filter));
     return text.append(')').toString();
   }

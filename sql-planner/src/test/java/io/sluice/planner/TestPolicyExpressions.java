@@ -51,6 +51,33 @@ class TestPolicyExpressions {
   }
 
   @Test
+  void aPolicyBodyMayReadATableInASubqueryWhoseOwnColumnsItLeavesAlone() throws Exception {
+    String body =
+        "EXISTS (SELECT 1 FROM access_map m WHERE m.user_name = current_user()"
+            + " AND m.region = region_param AND active) OR is_account_group_member('hr')";
+    String inlined =
+        PolicyExpressions.inlinePolicy(
+            body, List.of("region_param"), List.of("`sluice_policy_scan`.`region`"), OUTSIDER);
+    assertThat(inlined)
+        .isEqualTo(
+            "(EXISTS (SELECT 1 FROM access_map m WHERE m.user_name = 'bob@example.com'"
+                + " AND m.region = (`sluice_policy_scan`.`region`) AND active) OR FALSE)");
+    assertThat(PolicyExpressions.runsQuery(inlined)).isTrue();
+    assertThat(PolicyExpressions.runsQuery("(`sluice_policy_scan`.`region` = 'US')")).isFalse();
+    assertThatThrownBy(
+            () -> PolicyExpressions.inline(body, List.of("region_param"), List.of("`r`"), OUTSIDER))
+        .hasMessageContaining("can only be a row filter or a column mask");
+    assertThatThrownBy(
+            () ->
+                PolicyExpressions.inlinePolicy(
+                    "active AND EXISTS (SELECT 1 FROM access_map)",
+                    List.of("region_param"),
+                    List.of("`r`"),
+                    OUTSIDER))
+        .hasMessageContaining("'active', which is not one of its parameters");
+  }
+
+  @Test
   void bodiesTheGatewayCannotAnswerForAreRefused() {
     assertThatThrownBy(
             () -> PolicyExpressions.inline("other = 1", List.of("x"), List.of("`x`"), OUTSIDER))
@@ -79,7 +106,8 @@ class TestPolicyExpressions {
   @Test
   void argumentsAreColumnsOrLiterals() throws Exception {
     Set<String> columns = Set.of("region", "amount");
-    assertThat(PolicyExpressions.argument("Region", columns)).isEqualTo("`region`");
+    assertThat(PolicyExpressions.argument("Region", columns))
+        .isEqualTo("`sluice_policy_scan`.`region`");
     assertThat(PolicyExpressions.argument("'US'", columns)).isEqualTo("'US'");
     assertThat(PolicyExpressions.argument("-5", columns)).isEqualTo("-5");
     assertThatThrownBy(() -> PolicyExpressions.argument("amount + 1", columns))

@@ -21,7 +21,7 @@ class TestStatementRewriter {
           Optional.of("(`region` = 'US')"));
   private static final String ORDERS_SUBQUERY =
       "(SELECT `id`, `region`, ('****') AS `card` FROM `main`.`sales`.`orders`"
-          + " WHERE (`region` = 'US'))";
+          + " AS `sluice_policy_scan` WHERE (`region` = 'US'))";
 
   private final SqlPlanner planner = new SqlPlanner();
   private final SessionContext session =
@@ -99,7 +99,8 @@ class TestStatementRewriter {
     assertThat(rewritten)
         .isEqualTo(
             "SELECT * FROM (SELECT `id`, `region`, ('****') AS `card` FROM"
-                + " `main`.`sales`.`o``rders; drop table x; --` WHERE (`region` = 'US')) AS"
+                + " `main`.`sales`.`o``rders; drop table x; --` AS `sluice_policy_scan`"
+                + " WHERE (`region` = 'US')) AS"
                 + " `o``rders; drop table x; --` WHERE id = 1");
     StatementAnalysis again = planner.analyze(rewritten, session);
     assertThat(again.tablesRead()).containsExactly(odd);

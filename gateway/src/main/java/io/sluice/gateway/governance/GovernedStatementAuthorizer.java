@@ -21,6 +21,7 @@ import io.sluice.planner.ObjectReference;
 import io.sluice.planner.ObjectType;
 import io.sluice.planner.PlanningException;
 import io.sluice.planner.PolicyExpressions;
+import io.sluice.planner.QualifiedTable;
 import io.sluice.planner.ReadRewrite;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.SqlPlanner;
@@ -194,7 +195,11 @@ public final class GovernedStatementAuthorizer {
         if (!table.getValue().isEmpty()) {
           rewrites.put(
               new ObjectName(table.getKey().parts()),
-              policies.security(table.getKey(), table.getValue(), reader.identity()));
+              policies.security(
+                  table.getKey(),
+                  table.getValue(),
+                  reader.identity(),
+                  (function, expression) -> policyReads(function, expression, reader, depth)));
         }
       }
       for (ObjectReference reference : analysis.objects()) {
@@ -207,7 +212,7 @@ public final class GovernedStatementAuthorizer {
             rewrites.put(reference.name(), expand(view.get(), reader, depth));
           }
         } else if (reference.access().writesRows()) {
-          protectedTarget(reference.name(), reader)
+          protectedTarget(reference.name(), reader, depth)
               .ifPresent(security -> rewrites.put(reference.name(), security));
         }
       }
@@ -223,7 +228,7 @@ public final class GovernedStatementAuthorizer {
    * The policies of a table a statement writes, so that the rewriter can refuse writes that would
    * reach rows or values the writer cannot see.
    */
-  private Optional<TableSecurity> protectedTarget(ObjectName name, Reader reader)
+  private Optional<TableSecurity> protectedTarget(ObjectName name, Reader reader, int depth)
       throws PlanningException {
     Optional<SecurableName> governed = metastoreName(SecurableType.TABLE, name);
     if (governed.isEmpty()) {
@@ -234,7 +239,12 @@ public final class GovernedStatementAuthorizer {
     if (tablePolicies.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(policies.security(table, tablePolicies, reader.identity()));
+    return Optional.of(
+        policies.security(
+            table,
+            tablePolicies,
+            reader.identity(),
+            (function, expression) -> policyReads(function, expression, reader, depth)));
   }
 
   private Optional<Securable> governedView(ObjectName name) {
@@ -278,6 +288,33 @@ public final class GovernedStatementAuthorizer {
     Map<ObjectName, ReadRewrite> inner = authorize(view.owner(), reader, where, query, depth + 1);
     String rewritten = StatementRewriter.rewrite(query, inner, functions(where, query, reader));
     return new ExpandedView(PolicyExpressions.answerIdentity(rewritten, reader.identity()));
+  }
+
+  /**
+   * A row filter's or mask's expression whose subqueries read tables: analyzed where its function
+   * lives, the tables authorized with the function owner's rights, qualified, and read through
+   * their own policies for the reader.
+   */
+  private String policyReads(SecurableName function, String expression, Reader reader, int depth)
+      throws PlanningException {
+    if (depth >= MAX_VIEW_DEPTH) {
+      throw PlanningException.unsupported(
+          "Policies and views nest more than "
+              + MAX_VIEW_DEPTH
+              + " deep at "
+              + function.fullName());
+    }
+    Securable definition = governance.securables().require(function);
+    List<String> parts = function.parts();
+    SessionContext where = new SessionContext(parts.get(0), parts.get(1), catalogNames(), Set.of());
+    String query = "SELECT " + expression;
+    StatementAnalysis analysis = planner.analyze(query, where);
+    Map<ObjectName, ReadRewrite> reads =
+        new HashMap<>(authorize(definition.owner(), reader, where, analysis, depth + 1));
+    for (ObjectName table : analysis.tablesRead()) {
+      reads.putIfAbsent(table, new QualifiedTable());
+    }
+    return StatementRewriter.rewrite(analysis, reads).substring("SELECT ".length());
   }
 
   /** What governance must allow for one reference; empty when nothing needs asking. */

@@ -28,9 +28,21 @@ import java.util.regex.Pattern;
  * columns), into the expressions the planner puts over the table for one person: each function's
  * body inlined with its arguments, its identity functions answered for that person, and each mask
  * cast back to its column's type so that the statement sees the types it would without the mask.
- * The functions run with their definer's rights: the reader needs no privilege on them.
+ * The functions run with their definer's rights: the reader needs no privilege on them, nor on the
+ * tables their subqueries read (a mapping table), which the function's owner must be allowed to
+ * read ({@link PolicyReads}).
  */
 final class PolicyInliner {
+  /**
+   * The tables a policy function's expression reads in subqueries, authorized for the function's
+   * owner and qualified (and protected by their own policies) for the reader.
+   */
+  @FunctionalInterface
+  interface PolicyReads {
+    /** {@code expression} with the tables it reads rewritten as the engine must read them. */
+    String authorized(SecurableName function, String expression) throws PlanningException;
+  }
+
   /** Type names safe to write into a CAST: Spark's simple and parameterized types. */
   private static final Pattern SIMPLE_TYPE = Pattern.compile("[a-z_]+( ?\\([0-9, ]+\\))?");
 
@@ -40,7 +52,8 @@ final class PolicyInliner {
     this.governance = requireNonNull(governance, "governance is null");
   }
 
-  TableSecurity security(SecurableName table, TablePolicies policies, Identity identity)
+  TableSecurity security(
+      SecurableName table, TablePolicies policies, Identity identity, PolicyReads reads)
       throws PlanningException {
     List<ColumnDefinition> definitions = governance.securables().columns(table);
     Set<String> columns = new LinkedHashSet<>();
@@ -48,32 +61,39 @@ final class PolicyInliner {
     Optional<String> rowFilter = Optional.empty();
     if (policies.rowFilter().isPresent()) {
       RowFilter filter = policies.rowFilter().get();
-      rowFilter = Optional.of(inline(filter.function(), filter.arguments(), columns, identity));
+      rowFilter =
+          Optional.of(inline(filter.function(), filter.arguments(), columns, identity, reads));
     }
     Map<String, String> masks = new HashMap<>();
     for (ColumnMask mask : policies.columnMasks()) {
       List<String> arguments = new ArrayList<>();
       arguments.add(mask.column());
       arguments.addAll(mask.usingColumns());
-      String expression = inline(mask.function(), arguments, columns, identity);
+      String expression = inline(mask.function(), arguments, columns, identity, reads);
       masks.put(mask.column(), castToColumnType(expression, mask.column(), definitions));
     }
     return new TableSecurity(List.copyOf(columns), masks, rowFilter);
   }
 
   private String inline(
-      SecurableName function, List<String> arguments, Set<String> columns, Identity identity)
+      SecurableName function,
+      List<String> arguments,
+      Set<String> columns,
+      Identity identity,
+      PolicyReads reads)
       throws PlanningException {
     FunctionDefinition definition = governance.securables().function(function);
     List<String> argumentSql = new ArrayList<>();
     for (String argument : arguments) {
       argumentSql.add(PolicyExpressions.argument(argument, columns));
     }
-    return PolicyExpressions.inline(
-        definition.body(),
-        definition.parameters().stream().map(ColumnDefinition::name).toList(),
-        argumentSql,
-        identity);
+    String inlined =
+        PolicyExpressions.inlinePolicy(
+            definition.body(),
+            definition.parameters().stream().map(ColumnDefinition::name).toList(),
+            argumentSql,
+            identity);
+    return PolicyExpressions.runsQuery(inlined) ? reads.authorized(function, inlined) : inlined;
   }
 
   private static String castToColumnType(

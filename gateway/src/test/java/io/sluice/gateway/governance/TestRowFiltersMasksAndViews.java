@@ -1,5 +1,6 @@
 package io.sluice.gateway.governance;
 
+import static io.sluice.gateway.governance.TestingGovernedClients.column;
 import static io.sluice.gateway.governance.TestingGovernedClients.connect;
 import static io.sluice.gateway.governance.TestingGovernedClients.createGroup;
 import static io.sluice.gateway.governance.TestingGovernedClients.createUser;
@@ -299,6 +300,80 @@ class TestRowFiltersMasksAndViews {
     try (Connection connection = connect(sluice, readerToken)) {
       assertThat(rows(connection, "SELECT author, note FROM " + schema + ".notes"))
           .containsExactly(List.of(reader, "mine"));
+    }
+  }
+
+  @Test
+  void aRowFilterMayReadAMappingTableWithItsOwnersRights() throws Exception {
+    String territory = catalog + ".territory";
+    String mappedUser = "mapped-" + suffix + "@example.com";
+    createUser(admin, mappedUser);
+    String mappedToken = tokenFor(admin, mappedUser);
+    try (Connection owner = connect(sluice, sluice.token())) {
+      execute(owner, "CREATE SCHEMA " + territory);
+      execute(owner, "CREATE TABLE " + territory + ".accounts (id INT, region STRING)");
+      execute(
+          owner,
+          "INSERT INTO "
+              + territory
+              + ".accounts VALUES (1, 'US'), (2, 'EU'), (3, 'APAC'), (4, NULL)");
+      execute(owner, "CREATE TABLE " + territory + ".access_map (user_name STRING, region STRING)");
+      execute(
+          owner,
+          "INSERT INTO "
+              + territory
+              + ".access_map VALUES ('"
+              + mappedUser
+              + "', 'EU'), ('"
+              + mappedUser
+              + "', 'APAC'), ('someone-else', 'US')");
+      // The mapping table is named as the function's schema sees it; the parameter is named apart
+      // from the mapping table's columns.
+      execute(
+          owner,
+          "CREATE FUNCTION "
+              + territory
+              + ".mapped(region_param STRING) RETURNS BOOLEAN RETURN EXISTS (SELECT 1 FROM"
+              + " access_map m WHERE m.user_name = current_user() AND m.region = region_param)");
+      execute(
+          owner,
+          "ALTER TABLE "
+              + territory
+              + ".accounts SET ROW FILTER "
+              + territory
+              + ".mapped ON (region)");
+      for (String user : List.of(mappedUser, viewer)) {
+        execute(owner, "GRANT USE SCHEMA ON SCHEMA " + territory + " TO `" + user + "`");
+        execute(owner, "GRANT SELECT ON TABLE " + territory + ".accounts TO `" + user + "`");
+      }
+      execute(owner, "GRANT USE CATALOG ON CATALOG " + catalog + " TO `" + mappedUser + "`");
+    }
+
+    String ids = "SELECT id FROM " + territory + ".accounts ORDER BY id";
+    try (Connection mapped = connect(sluice, mappedToken)) {
+      assertThat(column(mapped, ids, 1)).containsExactly("2", "3");
+      assertThat(
+              column(
+                  mapped,
+                  "SELECT count(*) FROM "
+                      + territory
+                      + ".accounts a JOIN "
+                      + territory
+                      + ".accounts b ON a.id = b.id WHERE a.region <> 'US'",
+                  1))
+          .containsExactly("2");
+      // A table of the same name where the reader works does not take the mapping table's place.
+      execute(mapped, "USE CATALOG main");
+      execute(mapped, "CREATE TABLE access_map (user_name STRING, region STRING)");
+      execute(mapped, "INSERT INTO access_map VALUES ('" + mappedUser + "', 'US')");
+      assertThat(column(mapped, ids, 1)).containsExactly("2", "3");
+      // The reader needs no privilege on the mapping table, and gets none.
+      assertThatThrownBy(() -> column(mapped, "SELECT * FROM " + territory + ".access_map", 1))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("INSUFFICIENT_PERMISSIONS");
+    }
+    try (Connection unmapped = connect(sluice, viewerToken)) {
+      assertThat(column(unmapped, ids, 1)).isEmpty();
     }
   }
 

@@ -80,6 +80,15 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
     return name;
   }
 
+  /**
+   * The schema {@code USE CATALOG} (Spark's {@code SET CATALOG}) moves to, as in Unity Catalog:
+   * {@code default}, which the gateway's planner also assumes.
+   */
+  @Override
+  public String[] defaultNamespace() {
+    return new String[] {"default"};
+  }
+
   @Override
   public String[][] listNamespaces() {
     List<String> schemas =
