@@ -14,10 +14,10 @@ import io.sluice.gateway.governance.GovernedViews;
 import io.sluice.gateway.governance.PermissionsModule;
 import io.sluice.gateway.governance.ScimModule;
 import io.sluice.gateway.governance.TokenModule;
-import io.sluice.gateway.history.HistoryRetention;
 import io.sluice.gateway.history.QueryHistoryModule;
 import io.sluice.gateway.history.QueryHistoryStore;
 import io.sluice.gateway.history.QueryRecorder;
+import io.sluice.gateway.history.Retention;
 import io.sluice.gateway.history.StatementStatus;
 import io.sluice.gateway.history.WarehouseActivityModule;
 import io.sluice.gateway.lineage.LineageModule;
@@ -199,9 +199,17 @@ public final class Sluice implements AutoCloseable {
                 metrics,
                 new LineageRecorder(
                     lineage, new MetastoreTableColumns(governance), Clock.systemUTC())));
-    HistoryRetention retention =
-        new HistoryRetention(historyStore, Clock.systemUTC(), config.historyRetention());
-    scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
+    // Lineage names the statements of the history, so both are kept for the same period.
+    for (Retention retention :
+        List.of(
+            Retention.ofHistory(historyStore, Clock.systemUTC(), config.historyRetention()),
+            new Retention(
+                "lineage edges",
+                lineage::purgeBefore,
+                Clock.systemUTC(),
+                config.historyRetention()))) {
+      scheduler.scheduleWithFixedDelay(retention::purge, 1, 60, TimeUnit.MINUTES);
+    }
     SessionManager sessions = new SessionManager(authenticator::isValid);
     SqlPlanner planner = new SqlPlanner();
     GatewayServices services =

@@ -126,7 +126,7 @@ class TestQueryHistoryStore {
     store.insert(record("new", "alice", StatementStatus.FINISHED, 5000, "SELECT 2"));
     java.time.Clock clock =
         java.time.Clock.fixed(java.time.Instant.ofEpochMilli(6000), java.time.ZoneOffset.UTC);
-    int deleted = new HistoryRetention(store, clock, java.time.Duration.ofSeconds(3)).purge();
+    int deleted = Retention.ofHistory(store, clock, java.time.Duration.ofSeconds(3)).purge();
     assertThat(deleted).isEqualTo(1);
     assertThat(ids(QueryFilter.ALL)).containsExactly("new");
   }

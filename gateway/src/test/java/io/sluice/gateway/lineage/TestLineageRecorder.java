@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.gateway.history.ClientInfo;
 import io.sluice.gateway.history.PhaseDurations;
 import io.sluice.gateway.history.QueryRecord;
+import io.sluice.gateway.history.Retention;
 import io.sluice.gateway.history.StatementStatus;
 import io.sluice.gateway.testing.TestingClock;
 import io.sluice.governance.lineage.LineageNeighbor;
@@ -13,7 +14,10 @@ import io.sluice.governance.securable.SecurableName;
 import io.sluice.governance.store.GovernanceStore;
 import io.sluice.planner.SessionContext;
 import io.sluice.planner.SqlPlanner;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +35,7 @@ class TestLineageRecorder {
   private static final SecurableName SUMMARY =
       SecurableName.table("spark_catalog", "sales", "summary");
   private static final Instant END = Instant.parse("2026-11-21T12:00:00Z");
+  private static final Duration DAY = Duration.ofDays(1);
 
   private final GovernanceStore database =
       GovernanceStore.open(
@@ -84,6 +89,25 @@ class TestLineageRecorder {
     run("s2", "INSERT INTO summary (amount) SELECT discount FROM orders", StatementStatus.FINISHED);
     assertThat(store.downstreamColumns(ORDERS, "discount"))
         .containsExactly(new LineageNeighbor(SUMMARY, Optional.of("amount"), END));
+  }
+
+  @Test
+  void lineageOlderThanTheRetentionPeriodIsPurged() throws Exception {
+    run("s1", "INSERT INTO summary SELECT o.id FROM orders o", StatementStatus.FINISHED);
+    Retention keepADay =
+        new Retention("lineage edges", store::purgeBefore, fixedAt(END.plusSeconds(3600)), DAY);
+    assertThat(keepADay.purge()).isZero();
+    assertThat(store.upstreamTables(SUMMARY)).hasSize(1);
+    Retention aDayLater =
+        new Retention(
+            "lineage edges", store::purgeBefore, fixedAt(END.plus(DAY).plusSeconds(1)), DAY);
+    assertThat(aDayLater.purge()).isEqualTo(2);
+    assertThat(store.upstreamTables(SUMMARY)).isEmpty();
+    assertThat(store.upstreamColumns(SUMMARY, "id")).isEmpty();
+  }
+
+  private static Clock fixedAt(Instant instant) {
+    return Clock.fixed(instant, ZoneOffset.UTC);
   }
 
   @Test
