@@ -1,5 +1,6 @@
 package io.sluice.gateway.governance;
 
+import static io.sluice.gateway.governance.TestingGovernedClients.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.gateway.governance.TestingRestClient.Answer;
@@ -198,23 +199,6 @@ class TestGovernedCatalog {
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  /** Each row's values joined with {@code |}. */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      List<String> rows = new ArrayList<>();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int index = 1; index <= columns; index++) {
-          values.add(result.getString(index));
-        }
-        rows.add(String.join("|", values));
-      }
-      return rows;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sluice.gateway.governance;
 
+import static io.sluice.gateway.governance.TestingGovernedClients.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.gateway.GatewayConfig;
@@ -11,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -80,22 +78,6 @@ class TestGovernedCatalogRestart {
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      List<String> rows = new ArrayList<>();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int index = 1; index <= columns; index++) {
-          values.add(result.getString(index));
-        }
-        rows.add(String.join("|", values));
-      }
-      return rows;
     }
   }
 }

@@ -3,6 +3,7 @@ package io.sluice.gateway.governance;
 import static io.sluice.gateway.governance.TestingGovernedClients.column;
 import static io.sluice.gateway.governance.TestingGovernedClients.connect;
 import static io.sluice.gateway.governance.TestingGovernedClients.execute;
+import static io.sluice.gateway.governance.TestingGovernedClients.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,9 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -303,22 +302,5 @@ class TestGovernedTableDdl {
   private static String property(Connection connection, String table, String key)
       throws SQLException {
     return String.join(",", rows(connection, "SHOW TBLPROPERTIES " + table + " ('" + key + "')"));
-  }
-
-  /** Each row's values joined with {@code |}. */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      List<String> rows = new ArrayList<>();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int index = 1; index <= columns; index++) {
-          values.add(result.getString(index));
-        }
-        rows.add(String.join("|", values));
-      }
-      return rows;
-    }
   }
 }

@@ -3,16 +3,14 @@ package io.sluice.gateway.governance;
 import static io.sluice.gateway.governance.TestingGovernedClients.connect;
 import static io.sluice.gateway.governance.TestingGovernedClients.createUser;
 import static io.sluice.gateway.governance.TestingGovernedClients.execute;
+import static io.sluice.gateway.governance.TestingGovernedClients.rows;
 import static io.sluice.gateway.governance.TestingGovernedClients.tokenFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.gateway.testing.TestingSluice;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,23 +235,6 @@ class TestInformationSchemaAndAudit {
         .isInstanceOfSatisfying(
             SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
         .hasMessageContaining(message);
-  }
-
-  /** Each row's values joined with {@code |}. */
-  private static List<String> rows(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(sql)) {
-      int columns = result.getMetaData().getColumnCount();
-      List<String> rows = new ArrayList<>();
-      while (result.next()) {
-        List<String> values = new ArrayList<>();
-        for (int index = 1; index <= columns; index++) {
-          values.add(result.getString(index));
-        }
-        rows.add(String.join("|", values));
-      }
-      return rows;
-    }
   }
 
   private static List<String> column(Connection connection, String sql, int column)

@@ -76,4 +76,21 @@ final class TestingGovernedClients {
       return values;
     }
   }
+
+  /** Each row's values joined with {@code |}. */
+  static List<String> rows(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      List<String> rows = new ArrayList<>();
+      while (result.next()) {
+        List<String> values = new ArrayList<>();
+        for (int index = 1; index <= columns; index++) {
+          values.add(result.getString(index));
+        }
+        rows.add(String.join("|", values));
+      }
+      return rows;
+    }
+  }
 }
