@@ -7,20 +7,24 @@ import io.sluice.jdbc.client.ResultPage;
 import io.sluice.jdbc.client.ServerOperation;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Rows of a server operation, fetched a page at a time. While the application reads one page the
- * next is already being fetched on a background thread, so the server's work, the network and the
- * application overlap; at most two pages are held, so memory is bounded by the fetch size, not by
- * the result.
+ * Rows of a server operation, fetched a page at a time. With a prefetcher, while the application
+ * reads one page the next is already being fetched on a background thread, so the server's work,
+ * the network, decoding and the application overlap; at most two pages are held, so memory is
+ * bounded by the fetch size, not by the result. A failed read-ahead is reported by the {@link
+ * #next} that needs its page; closing waits for a read-ahead in flight (one page) and starts no
+ * other.
  */
 final class ServerRows implements RowSource {
   private final ServerOperation operation;
   private final List<Column> columns;
-  private final Executor prefetcher;
+  private final Optional<Executor> prefetcher;
   private final long maxRows;
   private int fetchSize;
   private ResultPage page;
@@ -29,7 +33,7 @@ final class ServerRows implements RowSource {
   private boolean finished;
   private CompletableFuture<ResultPage> nextPage;
 
-  ServerRows(ServerOperation operation, int fetchSize, long maxRows, Executor prefetcher)
+  ServerRows(ServerOperation operation, int fetchSize, long maxRows, Optional<Executor> prefetcher)
       throws SQLException {
     this.operation = requireNonNull(operation, "operation is null");
     this.columns = operation.columns();
@@ -64,7 +68,9 @@ final class ServerRows implements RowSource {
         finish();
         return false;
       }
-      nextPage = CompletableFuture.supplyAsync(this::fetchQuietly, prefetcher);
+      if (prefetcher.isPresent() && (maxRows == 0 || rowsRead + page.rowCount() < maxRows)) {
+        prefetch(prefetcher.get());
+      }
     }
     rowsRead++;
     return true;
@@ -98,6 +104,15 @@ final class ServerRows implements RowSource {
       }
       throw new SQLException("Fetching rows failed: " + e.getCause(), "HY000", e.getCause());
     } finally {
+      nextPage = null;
+    }
+  }
+
+  private void prefetch(Executor executor) {
+    try {
+      nextPage = CompletableFuture.supplyAsync(this::fetchQuietly, executor);
+    } catch (RejectedExecutionException e) {
+      // The connection is closing: the next page is fetched when needed, and that reports it.
       nextPage = null;
     }
   }

@@ -26,6 +26,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,8 +89,13 @@ final class SluiceConnection implements Connection {
     return session;
   }
 
-  Executor prefetcher() {
-    return prefetcher;
+  /**
+   * Where result pages are fetched ahead of the reader; empty when the prefetch property is off.
+   */
+  Optional<Executor> pagePrefetcher() {
+    return config.required(ConnectionProperties.PREFETCH)
+        ? Optional.of(prefetcher)
+        : Optional.empty();
   }
 
   String url() {

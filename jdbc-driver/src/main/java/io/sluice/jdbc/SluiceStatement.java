@@ -90,7 +90,7 @@ class SluiceStatement implements Statement {
       resultSet =
           new SluiceResultSet(
               this,
-              new ServerRows(started, effectiveFetchSize(), maxRows, connection.prefetcher()),
+              new ServerRows(started, effectiveFetchSize(), maxRows, connection.pagePrefetcher()),
               effectiveFetchSize());
       return true;
     }
@@ -112,7 +112,7 @@ class SluiceStatement implements Statement {
       closeQuietly(started);
       throw e;
     }
-    RowSource rows = new ServerRows(started, effectiveFetchSize(), 0, connection.prefetcher());
+    RowSource rows = new ServerRows(started, effectiveFetchSize(), 0, connection.pagePrefetcher());
     resultSet = new SluiceResultSet(this, decorator.decorate(rows), effectiveFetchSize());
     closeOnCompletion = true;
     return resultSet;
@@ -121,6 +121,11 @@ class SluiceStatement implements Statement {
   /** Whether a statement is executing or its result is being read. */
   boolean isRunning() {
     return operation != null;
+  }
+
+  /** The server operation executing or being read, or null (for tests of server failures). */
+  ServerOperation operation() {
+    return operation;
   }
 
   @Override

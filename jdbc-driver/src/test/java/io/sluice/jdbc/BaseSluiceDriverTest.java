@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -171,6 +172,113 @@ public abstract class BaseSluiceDriverTest {
       statement.setMaxRows(10);
       try (ResultSet result = statement.executeQuery("SELECT id FROM range(0, 25000)")) {
         assertThat(readLongs(result)).hasSize(10);
+      }
+    }
+  }
+
+  @Test
+  public void resultsAreCompleteAndInOrderWithAndWithoutPrefetchAtEveryFetchSize()
+      throws SQLException {
+    // 1001 rows: fetch sizes of 1, one that does not divide the result, one just under it and one
+    // larger than it; each with the next page fetched ahead and without.
+    List<String> expected = new ArrayList<>();
+    for (int id = 0; id < 1001; id++) {
+      expected.add(id + ":row-" + id + ":" + (id % 3 == 0 ? "null" : id * 0.5));
+    }
+    for (boolean prefetch : List.of(true, false)) {
+      try (Connection connection = DriverManager.getConnection(url() + ";prefetch=" + prefetch);
+          Statement statement = connection.createStatement()) {
+        for (int fetchSize : List.of(1, 7, 1000, 5000)) {
+          statement.setFetchSize(fetchSize);
+          List<String> rows = new ArrayList<>();
+          try (ResultSet result =
+              statement.executeQuery(
+                  "SELECT id, CONCAT('row-', CAST(id AS STRING)),"
+                      + " IF(id % 3 = 0, NULL, id * 0.5D) FROM range(0, 1001) ORDER BY id")) {
+            while (result.next()) {
+              double half = result.getDouble(3);
+              String third = result.wasNull() ? "null" : String.valueOf(half);
+              rows.add(result.getLong(1) + ":" + result.getString(2) + ":" + third);
+            }
+          }
+          assertThat(rows).as("prefetch=%s fetchSize=%s", prefetch, fetchSize).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  public void aServerErrorOnALaterPageSurfacesFromNext() throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10);
+      ResultSet result = statement.executeQuery("SELECT id FROM range(0, 1000)");
+      assertThat(result.next()).isTrue();
+      // The server forgets the operation while its pages are being read (as after an engine
+      // restart): a page fetched later fails, and next() says so instead of ending quietly.
+      statement.unwrap(SluiceStatement.class).operation().close();
+      int rows = 1;
+      SQLException failure = null;
+      try {
+        while (result.next()) {
+          rows++;
+        }
+      } catch (SQLException e) {
+        failure = e;
+      }
+      assertThat((Object) failure).as("the error of a later page").isNotNull();
+      assertThat(rows).isLessThan(1000);
+      result.close();
+      try (ResultSet again = statement.executeQuery("SELECT 4")) {
+        assertThat(readLongs(again)).containsExactly(4L);
+      }
+    }
+  }
+
+  @Test
+  public void cancelWhileReadingStopsTheResultWithinTwoPages() throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(100);
+      ResultSet result = statement.executeQuery("SELECT id FROM range(0, 100000)");
+      assertThat(result.next()).isTrue();
+      statement.cancel();
+      // The rows of the current page and of at most one page fetched ahead are still delivered;
+      // then next() reports the cancellation.
+      int rows = 1;
+      SQLException failure = null;
+      try {
+        while (result.next()) {
+          rows++;
+        }
+      } catch (SQLException e) {
+        failure = e;
+      }
+      assertThat((Object) failure).as("cancellation reported by next()").isNotNull();
+      assertThat(failure.getSQLState()).isEqualTo("HY008");
+      assertThat(rows).isLessThanOrEqualTo(200);
+      result.close();
+      try (ResultSet again = statement.executeQuery("SELECT 5")) {
+        assertThat(readLongs(again)).containsExactly(5L);
+      }
+    }
+  }
+
+  @Test
+  public void closingAResultMidStreamLeavesTheConnectionUsable() throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.setFetchSize(10);
+      ResultSet result = statement.executeQuery("SELECT id FROM range(0, 1000)");
+      for (int row = 0; row < 15; row++) {
+        assertThat(result.next()).isTrue();
+        assertThat(result.getLong(1)).isEqualTo(row);
+      }
+      result.close();
+      assertThat(result.isClosed()).isTrue();
+      assertThatThrownBy(result::next).isInstanceOf(SQLException.class);
+      try (ResultSet again = statement.executeQuery("SELECT id FROM range(0, 25)")) {
+        assertThat(readLongs(again)).hasSize(25).startsWith(0L, 1L, 2L);
       }
     }
   }

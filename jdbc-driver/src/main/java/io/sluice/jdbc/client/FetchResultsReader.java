@@ -18,8 +18,10 @@ import org.apache.thrift.protocol.TType;
 /**
  * Reads a FetchResults reply straight into primitive column arrays. The generated classes would box
  * every BIGINT and DOUBLE value into a list first; on large results that boxing is most of the
- * client's work. Fields this reader does not use are skipped, so newer servers' extension fields do
- * no harm; row-based pages (protocol below V6) are read with the generated classes.
+ * client's work. Numbers and strings are decoded straight from the transport's read buffer (see
+ * {@link ReadBufferingTransport}); binary values are copied out of it. Fields this reader does not
+ * use are skipped, so newer servers' extension fields do no harm; row-based pages (protocol below
+ * V6) are read with the generated classes.
  */
 final class FetchResultsReader {
   private static final short RESULT_SUCCESS = 0;
@@ -36,6 +38,18 @@ final class FetchResultsReader {
   record FetchReply(TStatus status, ResultPage page) {}
 
   static FetchReply receive(TProtocol in, int columnCount) throws TException {
+    if (!(in.getTransport() instanceof ReadBufferingTransport buffering)) {
+      return receiveMessage(in, columnCount);
+    }
+    buffering.exposeBuffer(true);
+    try {
+      return receiveMessage(in, columnCount);
+    } finally {
+      buffering.exposeBuffer(false);
+    }
+  }
+
+  private static FetchReply receiveMessage(TProtocol in, int columnCount) throws TException {
     TMessage message = in.readMessageBegin();
     if (message.type == TMessageType.EXCEPTION) {
       TApplicationException failure = TApplicationException.readFrom(in);
@@ -242,12 +256,19 @@ final class FetchResultsReader {
           default -> {
             ByteBuffer[] binaries = new ByteBuffer[size];
             for (int index = 0; index < size; index++) {
-              binaries[index] = in.readBinary();
+              binaries[index] = copy(in.readBinary());
             }
             yield binaries;
           }
         };
     in.readListEnd();
     return values;
+  }
+
+  /** A binary value of its own: the protocol may hand out a view into the transport's buffer. */
+  private static ByteBuffer copy(ByteBuffer view) {
+    byte[] bytes = new byte[view.remaining()];
+    view.duplicate().get(bytes);
+    return ByteBuffer.wrap(bytes);
   }
 }

@@ -83,7 +83,8 @@ public final class HiveServerSession implements AutoCloseable {
     }
     TTransport transport = opened.transport();
     try {
-      TCLIService.Client client = new TCLIService.Client(new TBinaryProtocol(transport));
+      TCLIService.Client client =
+          new TCLIService.Client(new TBinaryProtocol(new ReadBufferingTransport(transport)));
       Map<String, String> settings = new LinkedHashMap<>();
       config.sessionSettings().forEach((key, value) -> settings.put("set:hiveconf:" + key, value));
       TOpenSessionReq request =

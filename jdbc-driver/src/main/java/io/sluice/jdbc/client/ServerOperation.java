@@ -117,12 +117,26 @@ public final class ServerOperation {
     return columns;
   }
 
-  /** The next page of at most {@code maxRows} rows; an empty page means the end. */
+  /**
+   * The next page of at most {@code maxRows} rows; an empty page means the end. After {@link
+   * #cancel} no page is fetched: whatever the server would still send, the reader gets HY008.
+   */
   public ResultPage fetch(int maxRows) throws SQLException {
+    if (cancelled) {
+      throw new SQLException("The statement was cancelled", ServerErrors.OPERATION_CANCELLED);
+    }
     int columnCount = columns().size();
-    FetchResultsReader.FetchReply reply = session.fetch(handle, maxRows, columnCount);
-    ServerErrors.check(reply.status());
-    return reply.page();
+    try {
+      FetchResultsReader.FetchReply reply = session.fetch(handle, maxRows, columnCount);
+      ServerErrors.check(reply.status());
+      return reply.page();
+    } catch (SQLException e) {
+      if (cancelled) {
+        // A fetch that crossed the cancel: what the server says about it is the cancellation.
+        throw new SQLException("The statement was cancelled", ServerErrors.OPERATION_CANCELLED, e);
+      }
+      throw e;
+    }
   }
 
   /**

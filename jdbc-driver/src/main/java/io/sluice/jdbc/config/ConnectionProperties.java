@@ -55,6 +55,14 @@ public final class ConnectionProperties {
           "10000",
           List.of(),
           positive(Integer::parseInt));
+  public static final ConnectionProperty<Boolean> PREFETCH =
+      new ConnectionProperty<>(
+          "prefetch",
+          "Fetch a result's next page on a background thread while the application reads the"
+              + " current one (at most one page ahead, so memory stays bounded by the fetch size)",
+          "true",
+          List.of("true", "false"),
+          Boolean::parseBoolean);
   public static final ConnectionProperty<Duration> CONNECT_TIMEOUT =
       seconds("connectTimeout", "Seconds to connect and open a session (0: no limit)", "30");
   public static final ConnectionProperty<Duration> SOCKET_TIMEOUT =
@@ -83,6 +91,7 @@ public final class ConnectionProperties {
           SSL_TRUST_STORE_TYPE,
           SSL_CA_PEM,
           FETCH_SIZE,
+          PREFETCH,
           CONNECT_TIMEOUT,
           SOCKET_TIMEOUT,
           QUERY_TIMEOUT,

@@ -6,6 +6,8 @@ import io.sluice.gateway.testing.TestingClientDrivers;
 import io.sluice.pool.EngineClasspath;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,13 +24,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Fetch throughput of this driver against the Apache Hive JDBC driver (3.1.3), same gateway, same
  * query, same run: {@code rows} rows of (BIGINT, DOUBLE, STRING), every value read with the typed
- * getter. Runs alternate (ours, Hive, ours, Hive ...) so machine noise hits both alike; the figures
- * are medians. Each driver uses its default fetch size (ours 10,000, Hive 1,000); Hive is also run
- * with ours for reference.
+ * getter. Runs alternate (ours, Hive, Hive with our page size, then rotated) so machine noise hits
+ * all alike; the figures are medians. Each driver uses its default fetch size (ours 10,000, Hive
+ * 1,000); Hive is also run with ours for reference.
  *
- * <p>Peak heap is sampled every 5 ms during each run and reported above the level measured after a
- * GC just before it. The gateway runs in the same JVM, so its own page buffers are included for
- * both drivers alike.
+ * <p>Heap in use is sampled every 5 ms during each run and reported above the level measured after
+ * a GC just before it; garbage not yet collected is included, so it says little about what is kept.
+ * What the driver keeps is measured separately afterwards: our driver reads a result while a GC is
+ * forced every twentieth of it, and the largest live heap seen is reported, for two result sizes at
+ * the same fetch size and for two fetch sizes. Bounded by the fetch size means the first pair is
+ * about equal and the second is not. The gateway runs in the same JVM, so its page buffers are
+ * included.
  *
  * <p>Run with {@code ./sluice bench driver [rows] [repeats]} (defaults 10,000,000 and 3).
  */
@@ -38,11 +44,7 @@ public final class DriverFetchBenchmark {
   public static void main(String[] arguments) throws Exception {
     long rows = arguments.length > 0 ? Long.parseLong(arguments[0]) : 10_000_000L;
     int repeats = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 3;
-    String query =
-        "SELECT id, CAST(id AS DOUBLE) * 1.5 AS value, CONCAT('row-', CAST(id AS STRING)) AS label"
-            + " FROM range("
-            + rows
-            + ")";
+    String query = query(rows);
     Path home = Paths.get(System.getProperty("sluice.home", "..")).toAbsolutePath().normalize();
     Path data = Files.createTempDirectory("sluice-driver-benchmark-");
     GatewayConfig config =
@@ -56,8 +58,7 @@ public final class DriverFetchBenchmark {
           Connection theirs = hive.connect(hiveUrl, "token", sluice.adminToken())) {
         System.out.printf(
             Locale.ROOT, "Warming up (%,d rows each)...%n", Math.min(rows, 1_000_000));
-        String warmUp =
-            query.replace("range(" + rows + ")", "range(" + Math.min(rows, 1_000_000) + ")");
+        String warmUp = query(Math.min(rows, 1_000_000));
         fetch(ours, warmUp, 0);
         fetch(theirs, warmUp, 0);
 
@@ -65,9 +66,16 @@ public final class DriverFetchBenchmark {
         Run[] hiveRuns = new Run[repeats];
         Run[] hiveLargePageRuns = new Run[repeats];
         for (int repeat = 0; repeat < repeats; repeat++) {
-          ourRuns[repeat] = fetch(ours, query, 0);
-          hiveRuns[repeat] = fetch(theirs, query, 0);
-          hiveLargePageRuns[repeat] = fetch(theirs, query, 10_000);
+          // Each repeat starts with a different one, so that no driver always follows the same
+          // one (the engine collects each result whole, and its GC after a large result lands on
+          // whoever comes next).
+          for (int turn = 0; turn < 3; turn++) {
+            switch ((repeat + turn) % 3) {
+              case 0 -> ourRuns[repeat] = fetch(ours, query, 0);
+              case 1 -> hiveRuns[repeat] = fetch(theirs, query, 0);
+              default -> hiveLargePageRuns[repeat] = fetch(theirs, query, 10_000);
+            }
+          }
           System.out.printf(
               Locale.ROOT,
               "repeat %d: sluice %s | hive %s | hive fetchSize=10000 %s%n",
@@ -93,8 +101,65 @@ public final class DriverFetchBenchmark {
             "Ratio Sluice / Hive, end to end:   %.2fx (defaults), %.2fx (same page size)%n",
             medianRate(ourRuns) / medianRate(hiveRuns),
             medianRate(ourRuns) / medianRate(hiveLargePageRuns));
+        reportLiveHeap(ours, rows);
       }
     }
+  }
+
+  private static String query(long rows) {
+    return "SELECT id, CAST(id AS DOUBLE) * 1.5 AS value, CONCAT('row-', CAST(id AS STRING)) AS label"
+        + " FROM range("
+        + rows
+        + ")";
+  }
+
+  /**
+   * Our driver's largest live heap while reading: for the default fetch size at a result of a tenth
+   * of {@code rows} and of {@code rows}, and for ten times the fetch size at {@code rows}.
+   */
+  private static void reportLiveHeap(Connection connection, long rows) throws SQLException {
+    int fetchSize = 10_000;
+    long smaller = Math.max(rows / 10, 1);
+    System.out.printf(
+        Locale.ROOT,
+        "%nSluice JDBC live heap while reading (largest after a forced GC every 1/20 of the"
+            + " result):%n");
+    long[][] cases = {{fetchSize, smaller}, {fetchSize, rows}, {fetchSize * 10L, rows}};
+    for (long[] heapCase : cases) {
+      long live = largestLiveHeap(connection, heapCase[1], (int) heapCase[0]);
+      System.out.printf(
+          Locale.ROOT,
+          "  fetch size %,7d, %,11d rows: +%,.1f MiB%n",
+          heapCase[0],
+          heapCase[1],
+          live / (1024.0 * 1024.0));
+    }
+  }
+
+  private static long largestLiveHeap(Connection connection, long rows, int fetchSize)
+      throws SQLException {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long sampleEvery = Math.max(rows / 20, 1);
+    long largest = 0;
+    try (Statement statement = connection.createStatement()) {
+      statement.setFetchSize(fetchSize);
+      System.gc();
+      long baseline = memory.getHeapMemoryUsage().getUsed();
+      try (ResultSet result = statement.executeQuery(query(rows))) {
+        long read = 0;
+        while (result.next()) {
+          read++;
+          if (read % sampleEvery == 0) {
+            System.gc();
+            largest = Math.max(largest, memory.getHeapMemoryUsage().getUsed() - baseline);
+          }
+        }
+        if (read != rows) {
+          throw new IllegalStateException("Read " + read + " rows of " + rows);
+        }
+      }
+    }
+    return largest;
   }
 
   private static Run fetch(Connection connection, String query, int fetchSize) throws SQLException {
@@ -120,6 +185,7 @@ public final class DriverFetchBenchmark {
     sampler.start();
     long started = System.nanoTime();
     long fetchStarted;
+    long clientCpuStarted;
     long rows = 0;
     long checksum = 0;
     try (Statement statement = connection.createStatement()) {
@@ -128,6 +194,7 @@ public final class DriverFetchBenchmark {
       }
       try (ResultSet result = statement.executeQuery(query)) {
         fetchStarted = System.nanoTime();
+        clientCpuStarted = clientCpuNanos();
         while (result.next()) {
           checksum += result.getLong(1);
           checksum += (long) result.getDouble(2);
@@ -143,8 +210,24 @@ public final class DriverFetchBenchmark {
         rows,
         finished - started,
         finished - fetchStarted,
+        clientCpuNanos() - clientCpuStarted,
         Math.max(0, peak.get() - baseline),
         checksum);
+  }
+
+  /**
+   * CPU time so far of the threads doing a driver's client work: this one (all of the Hive
+   * driver's) and our driver's prefetch threads. The gateway's threads are not counted.
+   */
+  private static long clientCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long total = threads.getCurrentThreadCpuTime();
+    for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread != null && thread.getThreadName().equals("sluice-jdbc-prefetch")) {
+        total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+      }
+    }
+    return total;
   }
 
   private static double medianRate(Run[] runs) {
@@ -160,10 +243,15 @@ public final class DriverFetchBenchmark {
   private static void report(String name, Run[] runs) {
     System.out.printf(
         Locale.ROOT,
-        "%-38s %,12.0f rows/s fetching  %,12.0f rows/s end to end  peak heap +%,d MiB%n",
+        "%-38s %,12.0f rows/s fetching  %,12.0f rows/s end to end  client CPU %,4.0f ns/row"
+            + "  heap in use +%,d MiB%n",
         name,
         medianFetchRate(runs),
         medianRate(runs),
+        Arrays.stream(runs)
+            .mapToDouble(Run::clientCpuNanosPerRow)
+            .sorted()
+            .toArray()[runs.length / 2],
         maxPeak(runs));
   }
 
@@ -174,10 +262,19 @@ public final class DriverFetchBenchmark {
   /**
    * One fetch: {@code elapsedNanos} from executeQuery to the last row, {@code fetchNanos} from the
    * end of executeQuery (the server has run the statement) to the last row: the part that is the
-   * driver's.
+   * driver's; {@code clientCpuNanos} the CPU time the client's threads used while fetching.
    */
   private record Run(
-      long rows, long elapsedNanos, long fetchNanos, long peakHeapBytes, long checksum) {
+      long rows,
+      long elapsedNanos,
+      long fetchNanos,
+      long clientCpuNanos,
+      long peakHeapBytes,
+      long checksum) {
+    double clientCpuNanosPerRow() {
+      return (double) clientCpuNanos / rows;
+    }
+
     double rowsPerSecond() {
       return rows * 1e9 / elapsedNanos;
     }
@@ -190,9 +287,12 @@ public final class DriverFetchBenchmark {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%,.0f rows/s end to end, %,.0f rows/s fetching, +%,d MiB",
+          "%,.0f rows/s end to end (executing %.1f s), %,.0f rows/s fetching, client CPU %,.0f"
+              + " ns/row, +%,d MiB",
           rowsPerSecond(),
+          (elapsedNanos - fetchNanos) / 1e9,
           fetchRowsPerSecond(),
+          clientCpuNanosPerRow(),
           peakHeapBytes >> 20);
     }
   }

@@ -75,6 +75,27 @@ class TestPaging {
   }
 
   @Test
+  void changingThePageSizeMidStreamLosesAndRepeatsNoRow() throws Exception {
+    // The engine builds the next page ahead at the size last asked for; asking for another size
+    // must still continue exactly where the previous page ended.
+    TOperationHandle operation = client.run(session, "SELECT id FROM range(0, 10000) ORDER BY id");
+
+    List<Long> ids = new ArrayList<>();
+    for (long size : new long[] {1000, 1000, 250, 4000, 4000, 1, 10_000}) {
+      TFetchResultsResp response = client.fetch(operation, TFetchOrientation.FETCH_NEXT, size);
+      assertThat(response.getResults().getStartRowOffset()).isEqualTo((long) ids.size());
+      for (List<Object> row : RowSetReader.rows(response.getResults())) {
+        ids.add((Long) row.get(0));
+      }
+    }
+
+    assertThat(ids).hasSize(10_000);
+    for (int index = 0; index < ids.size(); index++) {
+      assertThat(ids.get(index)).isEqualTo(index);
+    }
+  }
+
+  @Test
   void aHugeMaxRowsReturnsTheWholeResult() throws Exception {
     TOperationHandle operation = client.run(session, "SELECT id FROM range(0, 5)");
 

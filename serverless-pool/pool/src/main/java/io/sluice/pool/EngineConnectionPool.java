@@ -20,7 +20,6 @@ import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TMessage;
 import org.apache.thrift.protocol.TMessageType;
 import org.apache.thrift.protocol.TProtocol;
-import org.apache.thrift.protocol.TProtocolUtil;
 import org.apache.thrift.protocol.TType;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransportException;
@@ -136,7 +135,7 @@ public final class EngineConnectionPool implements AutoCloseable {
       transport.startRecording();
       byte[] result;
       try {
-        TProtocolUtil.skip(input, TType.STRUCT);
+        new EncodedReplySkipper(input, transport).skip(TType.STRUCT);
       } finally {
         result = transport.stopRecording();
       }

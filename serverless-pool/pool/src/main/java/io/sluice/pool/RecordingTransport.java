@@ -57,6 +57,22 @@ final class RecordingTransport extends TTransport {
     limit = delegate.read(buffer, 0, buffer.length);
   }
 
+  /**
+   * Passes over {@code length} bytes without copying them anywhere but into the recording: how a
+   * relayed reply's strings and number lists are stepped over.
+   */
+  void skip(long length) throws TTransportException {
+    long remaining = length;
+    while (remaining > 0) {
+      if (position == limit) {
+        refill();
+      }
+      int count = (int) Math.min(remaining, limit - position);
+      position += count;
+      remaining -= count;
+    }
+  }
+
   @Override
   public int read(byte[] target, int offset, int length) throws TTransportException {
     if (position == limit) {

@@ -11,6 +11,7 @@ import io.sluice.protocol.thrift.TFetchOrientation;
 import io.sluice.protocol.thrift.TGetOperationStatusResp;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TOperationType;
+import io.sluice.protocol.thrift.TRowSet;
 import io.sluice.protocol.thrift.TTableSchema;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public abstract class Operation {
   private final EngineSession session;
   private final TOperationType type;
   private final Object cursorLock = new Object();
+  private final PageReadAhead readAhead = new PageReadAhead();
 
   private OperationState state = OperationState.PENDING;
   private long startedMillis;
@@ -229,7 +231,11 @@ public abstract class Operation {
       int from = Math.min(position, total);
       int to = from + (int) Math.min(wanted, total - from);
       position = to;
-      return new FetchedPage(pages.page(from, to), to < total);
+      TRowSet rows = readAhead.take(pages, from, to);
+      if (to < total) {
+        readAhead.prepare(pages, to, to + (int) Math.min(wanted, total - to));
+      }
+      return new FetchedPage(rows, to < total);
     }
   }
 

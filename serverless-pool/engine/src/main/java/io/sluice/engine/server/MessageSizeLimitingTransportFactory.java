@@ -5,7 +5,10 @@ import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 import org.apache.thrift.transport.TTransportFactory;
 
-/** Applies the engine's maximum message size to every accepted connection. */
+/**
+ * Applies the engine's maximum message size to every accepted connection, and buffers its replies
+ * (see {@link WriteBufferingTransport}).
+ */
 final class MessageSizeLimitingTransportFactory extends TTransportFactory {
   private final int maxMessageBytes;
 
@@ -20,6 +23,6 @@ final class MessageSizeLimitingTransportFactory extends TTransportFactory {
       endpoint.getConfiguration().setMaxMessageSize(maxMessageBytes);
       endpoint.updateKnownMessageSize(-1);
     }
-    return transport;
+    return new WriteBufferingTransport(transport);
   }
 }

@@ -1,0 +1,109 @@
+package io.sluice.jdbc.client;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.thrift.TConfiguration;
+import org.apache.thrift.transport.TTransport;
+import org.apache.thrift.transport.TTransportException;
+
+/**
+ * Reads the transport below in large chunks into one reused array. While {@link #exposeBuffer} is
+ * on, the array is offered to TBinaryProtocol through {@code getBuffer()}, which then decodes
+ * numbers and strings straight out of it instead of copying every value into a scratch array first:
+ * on a result page that is most of the decoding work.
+ *
+ * <p>It is off by default because TBinaryProtocol returns binary values as views into the array,
+ * which the next chunk overwrites. Only a reader that copies the binary values it keeps turns it on
+ * ({@link FetchResultsReader}); every other reply is read through plain copies.
+ */
+final class ReadBufferingTransport extends TTransport {
+  private static final int CHUNK_BYTES = 128 * 1024;
+
+  private final TTransport delegate;
+  private final byte[] buffer = new byte[CHUNK_BYTES];
+  private int position;
+  private int limit;
+  private boolean exposed;
+
+  ReadBufferingTransport(TTransport delegate) {
+    this.delegate = requireNonNull(delegate, "delegate is null");
+  }
+
+  /** Whether TBinaryProtocol may read values directly from the chunk array. */
+  void exposeBuffer(boolean exposed) {
+    this.exposed = exposed;
+  }
+
+  @Override
+  public int read(byte[] target, int offset, int length) throws TTransportException {
+    if (position == limit) {
+      position = 0;
+      limit = 0;
+      limit = delegate.read(buffer, 0, buffer.length);
+    }
+    int count = Math.min(length, limit - position);
+    System.arraycopy(buffer, position, target, offset, count);
+    position += count;
+    return count;
+  }
+
+  @Override
+  public byte[] getBuffer() {
+    return exposed ? buffer : null;
+  }
+
+  @Override
+  public int getBufferPosition() {
+    return exposed ? position : 0;
+  }
+
+  @Override
+  public int getBytesRemainingInBuffer() {
+    return exposed ? limit - position : -1;
+  }
+
+  @Override
+  public void consumeBuffer(int length) {
+    position += length;
+  }
+
+  @Override
+  public void write(byte[] source, int offset, int length) throws TTransportException {
+    delegate.write(source, offset, length);
+  }
+
+  @Override
+  public void flush() throws TTransportException {
+    delegate.flush();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return delegate.isOpen();
+  }
+
+  @Override
+  public void open() throws TTransportException {
+    delegate.open();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
+  public TConfiguration getConfiguration() {
+    return delegate.getConfiguration();
+  }
+
+  @Override
+  public void updateKnownMessageSize(long size) throws TTransportException {
+    delegate.updateKnownMessageSize(size);
+  }
+
+  @Override
+  public void checkReadBytesAvailable(long numBytes) throws TTransportException {
+    delegate.checkReadBytesAvailable(numBytes);
+  }
+}
