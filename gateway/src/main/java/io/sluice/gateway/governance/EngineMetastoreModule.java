@@ -160,10 +160,15 @@ public final class EngineMetastoreModule implements RestModule {
         info(governance.securables().createSchema(schema, user, optionalField(body, "comment"))));
   }
 
+  /**
+   * Drops a schema; with {@code cascade=true} also what is left in it (the engine dropped the
+   * tables and their data first; views and functions live only here).
+   */
   private RestResponse dropSchema(RestRequest request, String user) {
     SecurableName schema = schemaName(request);
     Securable dropped = governance.securables().require(schema);
-    governance.securables().drop(schema, false);
+    boolean cascade = request.queryParameter("cascade").map(Boolean::parseBoolean).orElse(false);
+    governance.securables().drop(schema, cascade);
     return RestResponse.json(info(dropped));
   }
 

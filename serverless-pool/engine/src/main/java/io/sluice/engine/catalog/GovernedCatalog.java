@@ -185,10 +185,12 @@ public final class GovernedCatalog implements TableCatalog, SupportsNamespaces {
         dropTable(table);
       }
     }
+    // With CASCADE the tables' data went above; the gateway drops what only it holds (views,
+    // functions) with the schema.
+    String path =
+        GatewayMetastore.path("schemas", name, schema.get()) + (cascade ? "?cascade=true" : "");
     try {
-      return metastore
-          .delete(user, GatewayMetastore.path("schemas", name, schema.get()))
-          .isPresent();
+      return metastore.delete(user, path).isPresent();
     } catch (GatewayMetastoreException e) {
       if (e.notEmpty()) {
         throw new NonEmptyNamespaceException(namespace);
