@@ -1,8 +1,6 @@
 package io.sluice.jdbc.client;
 
-import static java.util.Objects.requireNonNull;
-
-import org.apache.thrift.TConfiguration;
+import io.sluice.protocol.transport.DelegatingTransport;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 
@@ -16,17 +14,16 @@ import org.apache.thrift.transport.TTransportException;
  * which the next chunk overwrites. Only a reader that copies the binary values it keeps turns it on
  * ({@link FetchResultsReader}); every other reply is read through plain copies.
  */
-final class ReadBufferingTransport extends TTransport {
+final class ReadBufferingTransport extends DelegatingTransport {
   private static final int CHUNK_BYTES = 128 * 1024;
 
-  private final TTransport delegate;
   private final byte[] buffer = new byte[CHUNK_BYTES];
   private int position;
   private int limit;
   private boolean exposed;
 
   ReadBufferingTransport(TTransport delegate) {
-    this.delegate = requireNonNull(delegate, "delegate is null");
+    super(delegate);
   }
 
   /** Whether TBinaryProtocol may read values directly from the chunk array. */
@@ -65,45 +62,5 @@ final class ReadBufferingTransport extends TTransport {
   @Override
   public void consumeBuffer(int length) {
     position += length;
-  }
-
-  @Override
-  public void write(byte[] source, int offset, int length) throws TTransportException {
-    delegate.write(source, offset, length);
-  }
-
-  @Override
-  public void flush() throws TTransportException {
-    delegate.flush();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return delegate.isOpen();
-  }
-
-  @Override
-  public void open() throws TTransportException {
-    delegate.open();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public TConfiguration getConfiguration() {
-    return delegate.getConfiguration();
-  }
-
-  @Override
-  public void updateKnownMessageSize(long size) throws TTransportException {
-    delegate.updateKnownMessageSize(size);
-  }
-
-  @Override
-  public void checkReadBytesAvailable(long numBytes) throws TTransportException {
-    delegate.checkReadBytesAvailable(numBytes);
   }
 }

@@ -1,9 +1,7 @@
 package io.sluice.pool;
 
-import static java.util.Objects.requireNonNull;
-
+import io.sluice.protocol.transport.DelegatingTransport;
 import java.io.ByteArrayOutputStream;
-import org.apache.thrift.TConfiguration;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 
@@ -17,10 +15,9 @@ import org.apache.thrift.transport.TTransportException;
  * {@code getBuffer()}: TBinaryProtocol would then return binary values as views into it, which the
  * next read overwrites.
  */
-final class RecordingTransport extends TTransport {
+final class RecordingTransport extends DelegatingTransport {
   private static final int CHUNK_BYTES = 256 * 1024;
 
-  private final TTransport delegate;
   private final byte[] buffer = new byte[CHUNK_BYTES];
   private int position;
   private int limit;
@@ -28,7 +25,7 @@ final class RecordingTransport extends TTransport {
   private int recordedUpTo;
 
   RecordingTransport(TTransport delegate) {
-    this.delegate = requireNonNull(delegate, "delegate is null");
+    super(delegate);
   }
 
   void startRecording() {
@@ -82,45 +79,5 @@ final class RecordingTransport extends TTransport {
     System.arraycopy(buffer, position, target, offset, count);
     position += count;
     return count;
-  }
-
-  @Override
-  public void write(byte[] source, int offset, int length) throws TTransportException {
-    delegate.write(source, offset, length);
-  }
-
-  @Override
-  public void flush() throws TTransportException {
-    delegate.flush();
-  }
-
-  @Override
-  public boolean isOpen() {
-    return delegate.isOpen();
-  }
-
-  @Override
-  public void open() throws TTransportException {
-    delegate.open();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public TConfiguration getConfiguration() {
-    return delegate.getConfiguration();
-  }
-
-  @Override
-  public void updateKnownMessageSize(long size) throws TTransportException {
-    delegate.updateKnownMessageSize(size);
-  }
-
-  @Override
-  public void checkReadBytesAvailable(long numBytes) throws TTransportException {
-    delegate.checkReadBytesAvailable(numBytes);
   }
 }

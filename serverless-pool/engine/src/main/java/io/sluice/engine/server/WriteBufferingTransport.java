@@ -1,8 +1,6 @@
 package io.sluice.engine.server;
 
-import static java.util.Objects.requireNonNull;
-
-import org.apache.thrift.TConfiguration;
+import io.sluice.protocol.transport.DelegatingTransport;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 
@@ -12,15 +10,14 @@ import org.apache.thrift.transport.TTransportException;
  * synchronized buffer would take a lock per value and a system call per kilobyte, which on result
  * pages cost more than encoding them. Reads go straight to the transport below.
  */
-final class WriteBufferingTransport extends TTransport {
+final class WriteBufferingTransport extends DelegatingTransport {
   private static final int CHUNK_BYTES = 64 * 1024;
 
-  private final TTransport delegate;
   private final byte[] pending = new byte[CHUNK_BYTES];
   private int pendingBytes;
 
   WriteBufferingTransport(TTransport delegate) {
-    this.delegate = requireNonNull(delegate, "delegate is null");
+    super(delegate);
   }
 
   @Override
@@ -51,47 +48,12 @@ final class WriteBufferingTransport extends TTransport {
   }
 
   @Override
-  public int read(byte[] target, int offset, int length) throws TTransportException {
-    return delegate.read(target, offset, length);
-  }
-
-  @Override
   public int readAll(byte[] target, int offset, int length) throws TTransportException {
     return delegate.readAll(target, offset, length);
   }
 
   @Override
-  public boolean isOpen() {
-    return delegate.isOpen();
-  }
-
-  @Override
   public boolean peek() {
     return delegate.peek();
-  }
-
-  @Override
-  public void open() throws TTransportException {
-    delegate.open();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
-  }
-
-  @Override
-  public TConfiguration getConfiguration() {
-    return delegate.getConfiguration();
-  }
-
-  @Override
-  public void updateKnownMessageSize(long size) throws TTransportException {
-    delegate.updateKnownMessageSize(size);
-  }
-
-  @Override
-  public void checkReadBytesAvailable(long numBytes) throws TTransportException {
-    delegate.checkReadBytesAvailable(numBytes);
   }
 }
