@@ -207,6 +207,22 @@ public abstract class BaseSluiceDriverTest {
     }
   }
 
+  /** How many rows a result gave in all, and the error that ended it (null if it ended). */
+  private record ReadOutcome(int rows, SQLException failure) {}
+
+  /** Reads {@code result} to its end or its first error, counting on from {@code rowsRead}. */
+  private static ReadOutcome readUntilFailure(ResultSet result, int rowsRead) {
+    int rows = rowsRead;
+    try {
+      while (result.next()) {
+        rows++;
+      }
+      return new ReadOutcome(rows, null);
+    } catch (SQLException e) {
+      return new ReadOutcome(rows, e);
+    }
+  }
+
   @Test
   public void aServerErrorOnALaterPageSurfacesFromNext() throws SQLException {
     try (Connection connection = connect();
@@ -217,15 +233,9 @@ public abstract class BaseSluiceDriverTest {
       // The server forgets the operation while its pages are being read (as after an engine
       // restart): a page fetched later fails, and next() says so instead of ending quietly.
       statement.unwrap(SluiceStatement.class).operation().close();
-      int rows = 1;
-      SQLException failure = null;
-      try {
-        while (result.next()) {
-          rows++;
-        }
-      } catch (SQLException e) {
-        failure = e;
-      }
+      ReadOutcome outcome = readUntilFailure(result, 1);
+      int rows = outcome.rows();
+      SQLException failure = outcome.failure();
       assertThat((Object) failure).as("the error of a later page").isNotNull();
       assertThat(rows).isLessThan(1000);
       result.close();
@@ -245,15 +255,9 @@ public abstract class BaseSluiceDriverTest {
       statement.cancel();
       // The rows of the current page and of at most one page fetched ahead are still delivered;
       // then next() reports the cancellation.
-      int rows = 1;
-      SQLException failure = null;
-      try {
-        while (result.next()) {
-          rows++;
-        }
-      } catch (SQLException e) {
-        failure = e;
-      }
+      ReadOutcome outcome = readUntilFailure(result, 1);
+      int rows = outcome.rows();
+      SQLException failure = outcome.failure();
       assertThat((Object) failure).as("cancellation reported by next()").isNotNull();
       assertThat(failure.getSQLState()).isEqualTo("HY008");
       assertThat(rows).isLessThanOrEqualTo(200);
