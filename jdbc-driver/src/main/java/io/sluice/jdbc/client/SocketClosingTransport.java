@@ -1,6 +1,6 @@
 package io.sluice.jdbc.client;
 
-import io.sluice.protocol.transport.DelegatingTransport;
+import io.sluice.protocol.DelegatingTransport;
 import java.io.IOException;
 import java.net.Socket;
 import org.apache.thrift.transport.TTransport;

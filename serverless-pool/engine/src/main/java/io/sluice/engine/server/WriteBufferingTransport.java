@@ -1,6 +1,6 @@
 package io.sluice.engine.server;
 
-import io.sluice.protocol.transport.DelegatingTransport;
+import io.sluice.protocol.DelegatingTransport;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
 

@@ -1,4 +1,4 @@
-package io.sluice.protocol.transport;
+package io.sluice.protocol;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,7 +8,8 @@ import org.apache.thrift.transport.TTransportException;
 
 /**
  * A transport that passes everything to the transport below it; subclasses override only what they
- * change (buffering reads or writes, recording, closing a socket with it).
+ * change (buffering reads or writes, recording, closing a socket with it). It lives outside the
+ * server-side {@code transport} package because the JDBC driver's shaded jar needs it too.
  */
 public abstract class DelegatingTransport extends TTransport {
   protected final TTransport delegate;
