@@ -42,6 +42,11 @@ final class ServerRows implements RowSource {
     this.prefetcher = requireNonNull(prefetcher, "prefetcher is null");
   }
 
+  /** Whether the server sends these rows as Arrow record batches. */
+  boolean isArrow() {
+    return operation.isArrowResult();
+  }
+
   void fetchSize(int fetchSize) {
     this.fetchSize = fetchSize;
   }

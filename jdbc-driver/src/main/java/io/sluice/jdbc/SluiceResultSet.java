@@ -53,6 +53,11 @@ final class SluiceResultSet extends ReadOnlyResultSet {
     return columns;
   }
 
+  /** Whether the server sent this result as Arrow record batches rather than columns. */
+  boolean isArrow() {
+    return rows instanceof ServerRows serverRows && serverRows.isArrow();
+  }
+
   @Override
   public boolean next() throws SQLException {
     checkOpen();
@@ -183,7 +188,8 @@ final class SluiceResultSet extends ReadOnlyResultSet {
 
   @Override
   public byte[] getBytes(int columnIndex) throws SQLException {
-    return ValueConversions.bytes(raw(columnIndex));
+    Object raw = raw(columnIndex);
+    return ValueConversions.bytes(column(columnIndex), raw);
   }
 
   @Override

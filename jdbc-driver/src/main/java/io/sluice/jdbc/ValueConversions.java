@@ -20,18 +20,36 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * JDBC's getter conversions from the values servers send (Boolean, Byte, Short, Integer, Long,
- * Double, String, ByteBuffer) given the column's type. A value that cannot become the requested
- * type fails with SQLSTATE 22018; a number out of the target's range with 22003.
+ * Double, String, ByteBuffer; from Arrow results also BigDecimal, LocalDate and LocalDateTime)
+ * given the column's type. An Arrow value converts exactly as the text a columnar result carries
+ * for it would: {@link #string} gives that text. A value that cannot become the requested type
+ * fails with SQLSTATE 22018; a number out of the target's range with 22003.
  */
 final class ValueConversions {
   private static final String INVALID_CAST = "22018";
   private static final String OUT_OF_RANGE = "22003";
+
+  /** Spark's text of a DATE (HiveResult's date formatter). */
+  private static final DateTimeFormatter DATE_TEXT = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  /** Spark's text of a TIMESTAMP: no fraction when it is zero, else without trailing zeros. */
+  private static final DateTimeFormatter TIMESTAMP_TEXT =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral(' ')
+          .appendPattern("HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT);
 
   private ValueConversions() {}
 
@@ -49,10 +67,15 @@ final class ValueConversions {
       case DOUBLE_TYPE -> doubleValue(column, raw);
       case DECIMAL_TYPE -> decimal(column, raw);
       case BOOLEAN_TYPE -> booleanValue(column, raw);
-      case BINARY_TYPE -> bytes(raw);
+      case BINARY_TYPE -> bytes(column, raw);
       case DATE_TYPE -> date(column, raw, null);
       case TIMESTAMP_TYPE -> timestamp(column, raw, null);
-      default -> raw instanceof ByteBuffer buffer ? bytes(buffer) : raw;
+      default -> {
+        if (raw instanceof ByteBuffer buffer) {
+          yield bytes(column, buffer);
+        }
+        yield isArrowValue(raw) ? string(column, raw) : raw;
+      }
     };
   }
 
@@ -60,14 +83,36 @@ final class ValueConversions {
     if (raw == null) {
       return null;
     }
+    if (raw instanceof String text) {
+      return text;
+    }
     if (raw instanceof ByteBuffer buffer) {
-      return new String(bytes(buffer), UTF_8);
+      return new String(bytes(column, buffer), UTF_8);
     }
     if (raw instanceof Double number
         && column.type() == io.sluice.protocol.thrift.TTypeId.FLOAT_TYPE) {
       return Float.toString(number.floatValue());
     }
+    if (raw instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    if (raw instanceof LocalDate date) {
+      return DATE_TEXT.format(date);
+    }
+    if (raw instanceof LocalDateTime dateTime) {
+      return TIMESTAMP_TEXT.format(dateTime);
+    }
     return raw.toString();
+  }
+
+  /** A value only Arrow results give, which columnar results carry as text. */
+  private static boolean isArrowValue(Object raw) {
+    return raw instanceof BigDecimal || raw instanceof LocalDate || raw instanceof LocalDateTime;
+  }
+
+  /** A number columnar results also carry as a number. */
+  private static boolean isWireNumber(Object raw) {
+    return raw instanceof Number && !(raw instanceof BigDecimal);
   }
 
   static boolean booleanValue(Column column, Object raw) throws SQLException {
@@ -77,10 +122,10 @@ final class ValueConversions {
     if (raw instanceof Boolean value) {
       return value;
     }
-    if (raw instanceof Number number) {
-      return number.doubleValue() != 0;
+    if (isWireNumber(raw)) {
+      return ((Number) raw).doubleValue() != 0;
     }
-    String text = raw.toString().trim();
+    String text = string(column, raw).trim();
     if (text.equalsIgnoreCase("true") || text.equals("1")) {
       return true;
     }
@@ -120,14 +165,14 @@ final class ValueConversions {
     if (raw == null) {
       return 0;
     }
-    if (raw instanceof Number number) {
-      return number.doubleValue();
+    if (isWireNumber(raw)) {
+      return ((Number) raw).doubleValue();
     }
     if (raw instanceof Boolean bool) {
       return bool ? 1 : 0;
     }
     try {
-      return Double.parseDouble(raw.toString().trim());
+      return Double.parseDouble(string(column, raw).trim());
     } catch (NumberFormatException e) {
       throw cannotConvert(column, raw, "double");
     }
@@ -136,6 +181,9 @@ final class ValueConversions {
   static BigDecimal decimal(Column column, Object raw) throws SQLException {
     if (raw == null) {
       return null;
+    }
+    if (raw instanceof BigDecimal decimal) {
+      return decimal;
     }
     if (raw instanceof Long
         || raw instanceof Integer
@@ -155,13 +203,13 @@ final class ValueConversions {
       return bool ? BigDecimal.ONE : BigDecimal.ZERO;
     }
     try {
-      return new BigDecimal(raw.toString().trim());
+      return new BigDecimal(string(column, raw).trim());
     } catch (NumberFormatException e) {
       throw cannotConvert(column, raw, "BigDecimal");
     }
   }
 
-  static byte[] bytes(Object raw) {
+  static byte[] bytes(Column column, Object raw) {
     if (raw == null) {
       return null;
     }
@@ -170,7 +218,7 @@ final class ValueConversions {
       buffer.duplicate().get(bytes);
       return bytes;
     }
-    return raw.toString().getBytes(UTF_8);
+    return string(column, raw).getBytes(UTF_8);
   }
 
   static Date date(Column column, Object raw, Calendar calendar) throws SQLException {
@@ -212,7 +260,13 @@ final class ValueConversions {
     if (raw == null) {
       return null;
     }
-    String text = raw.toString().trim();
+    if (raw instanceof LocalDate date) {
+      return date;
+    }
+    if (raw instanceof LocalDateTime dateTime) {
+      return dateTime.toLocalDate();
+    }
+    String text = string(column, raw).trim();
     try {
       if (text.length() > 10) {
         return localDateTime(column, raw).toLocalDate();
@@ -227,7 +281,13 @@ final class ValueConversions {
     if (raw == null) {
       return null;
     }
-    String text = raw.toString().trim();
+    if (raw instanceof LocalDateTime dateTime) {
+      return dateTime;
+    }
+    if (raw instanceof LocalDate date) {
+      return date.atStartOfDay();
+    }
+    String text = string(column, raw).trim();
     try {
       if (text.length() == 10) {
         return LocalDate.parse(text).atStartOfDay();
@@ -267,7 +327,7 @@ final class ValueConversions {
     } else if (type == BigInteger.class) {
       converted = decimal(column, raw).toBigInteger();
     } else if (type == byte[].class) {
-      converted = bytes(raw);
+      converted = bytes(column, raw);
     } else if (type == Date.class) {
       converted = date(column, raw, null);
     } else if (type == Timestamp.class) {
@@ -333,12 +393,18 @@ final class ValueConversions {
 
   private static SQLException cannotConvert(Column column, Object raw, String target) {
     return new SQLDataException(
-        "Cannot read value '" + raw + "' of column " + column.name() + " as " + target,
+        "Cannot read value '"
+            + string(column, raw)
+            + "' of column "
+            + column.name()
+            + " as "
+            + target,
         INVALID_CAST);
   }
 
   private static SQLException outOfRange(Column column, Object raw) {
     return new SQLDataException(
-        "Value " + raw + " of column " + column.name() + " is out of range", OUT_OF_RANGE);
+        "Value " + string(column, raw) + " of column " + column.name() + " is out of range",
+        OUT_OF_RANGE);
   }
 }

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * One column of one page of results, as the server sent it, with a bitmap of which rows are NULL.
  * Numbers stay in primitive arrays ({@code long[]}, {@code double[]}...) as they were decoded;
- * strings and binary values are {@code String} and {@code ByteBuffer} objects.
+ * strings and binary values are {@code String} and {@code ByteBuffer} objects. Arrow results add
+ * {@link Compact} values (floats, decimals, dates, timestamps) that become objects when read.
  */
 public final class ColumnValues {
   private static final byte[] NO_NULLS = new byte[0];
@@ -51,6 +52,10 @@ public final class ColumnValues {
     return new ColumnValues(values, values.length, nulls);
   }
 
+  static ColumnValues of(Compact values, int size, byte[] nulls) {
+    return new ColumnValues(values, size, nulls);
+  }
+
   public int size() {
     return size;
   }
@@ -60,7 +65,10 @@ public final class ColumnValues {
     return index < nulls.length && (nulls[index] & (1 << (row & 7))) != 0;
   }
 
-  /** The value at {@code row} (Boolean, Byte, Short, Integer, Long, Double, String, ByteBuffer). */
+  /**
+   * The value at {@code row}: Boolean, Byte, Short, Integer, Long, Double, String, ByteBuffer, or
+   * from an Arrow result also BigDecimal, LocalDate and LocalDateTime.
+   */
   public Object value(int row) {
     if (isNull(row)) {
       return null;
@@ -83,6 +91,9 @@ public final class ColumnValues {
     if (values instanceof byte[] bytes) {
       return bytes[row];
     }
+    if (values instanceof Compact compact) {
+      return compact.value(row);
+    }
     return ((boolean[]) values)[row];
   }
 
@@ -93,5 +104,15 @@ public final class ColumnValues {
     byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
     return bytes;
+  }
+
+  /**
+   * Values kept as the server sent them (days, microseconds, unscaled decimals) and made into the
+   * driver's objects one at a time, when read.
+   */
+  @FunctionalInterface
+  interface Compact {
+    /** The value at {@code row}, which is not NULL. */
+    Object value(int row);
   }
 }

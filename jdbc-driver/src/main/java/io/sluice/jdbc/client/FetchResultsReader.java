@@ -21,7 +21,9 @@ import org.apache.thrift.protocol.TType;
  * client's work. Numbers and strings are decoded straight from the transport's read buffer (see
  * {@link ReadBufferingTransport}); binary values are copied out of it. Fields this reader does not
  * use are skipped, so newer servers' extension fields do no harm; row-based pages (protocol below
- * V6) are read with the generated classes.
+ * V6) are read with the generated classes. The record batches of an Arrow result (the Databricks
+ * extension field {@code arrowBatches}) are kept as they came, each in an array of its own, for
+ * {@link ArrowPageDecoder} to decode outside the session's lock.
  */
 final class FetchResultsReader {
   private static final short RESULT_SUCCESS = 0;
@@ -31,11 +33,19 @@ final class FetchResultsReader {
   private static final short ROW_SET_COLUMNS = 3;
   private static final short COLUMN_VALUES = 1;
   private static final short COLUMN_NULLS = 2;
+  private static final short ROW_SET_ARROW_BATCHES = 0x501;
+  private static final short ARROW_BATCH_BYTES = 1;
 
   private FetchResultsReader() {}
 
-  /** What one FetchResults call returned. */
-  record FetchReply(TStatus status, ResultPage page) {}
+  /**
+   * What one FetchResults call returned: a page of columns or rows, or the encapsulated Arrow
+   * record-batch messages of a page.
+   */
+  record FetchReply(TStatus status, ResultPage page, List<ByteBuffer> arrowBatches) {}
+
+  /** A row set read from the wire. */
+  private record RowSet(ResultPage page, List<ByteBuffer> arrowBatches) {}
 
   static FetchReply receive(TProtocol in, int columnCount) throws TException {
     if (!(in.getTransport() instanceof ReadBufferingTransport buffering)) {
@@ -81,7 +91,7 @@ final class FetchResultsReader {
 
   private static FetchReply response(TProtocol in, int columnCount) throws TException {
     TStatus status = null;
-    ResultPage page = new ResultPage(List.of(), 0);
+    RowSet rowSet = new RowSet(new ResultPage(List.of(), 0), List.of());
     in.readStructBegin();
     while (true) {
       TField field = in.readFieldBegin();
@@ -92,19 +102,20 @@ final class FetchResultsReader {
         status = new TStatus();
         status.read(in);
       } else if (field.id == RESPONSE_RESULTS && field.type == TType.STRUCT) {
-        page = rowSet(in, columnCount);
+        rowSet = rowSet(in, columnCount);
       } else {
         TProtocolUtil.skip(in, field.type);
       }
       in.readFieldEnd();
     }
     in.readStructEnd();
-    return new FetchReply(status, page);
+    return new FetchReply(status, rowSet.page(), rowSet.arrowBatches());
   }
 
-  private static ResultPage rowSet(TProtocol in, int columnCount) throws TException {
+  private static RowSet rowSet(TProtocol in, int columnCount) throws TException {
     List<ColumnValues> columns = new ArrayList<>();
     List<TRow> rows = new ArrayList<>();
+    List<ByteBuffer> arrowBatches = new ArrayList<>();
     in.readStructBegin();
     while (true) {
       TField field = in.readFieldBegin();
@@ -125,6 +136,12 @@ final class FetchResultsReader {
           rows.add(row);
         }
         in.readListEnd();
+      } else if (field.id == ROW_SET_ARROW_BATCHES && field.type == TType.LIST) {
+        TList list = in.readListBegin();
+        for (int index = 0; index < list.size; index++) {
+          arrowBatches.add(arrowBatch(in));
+        }
+        in.readListEnd();
       } else {
         TProtocolUtil.skip(in, field.type);
       }
@@ -136,9 +153,38 @@ final class FetchResultsReader {
       for (ColumnValues column : columns) {
         rowCount = Math.min(rowCount, column.size());
       }
-      return new ResultPage(columns, rowCount);
+      return new RowSet(new ResultPage(columns, rowCount), arrowBatches);
     }
-    return ResultPage.fromRows(rows, columnCount);
+    return new RowSet(ResultPage.fromRows(rows, columnCount), arrowBatches);
+  }
+
+  /** A TSparkArrowBatch: the message bytes (the row count is also in the message). */
+  private static ByteBuffer arrowBatch(TProtocol in) throws TException {
+    ByteBuffer batch = null;
+    in.readStructBegin();
+    while (true) {
+      TField field = in.readFieldBegin();
+      if (field.type == TType.STOP) {
+        break;
+      }
+      if (field.id == ARROW_BATCH_BYTES && field.type == TType.STRING) {
+        ByteBuffer bytes = in.readBinary();
+        // A batch that fitted in the transport's chunk is a view of it: it must be copied.
+        batch =
+            bytes.hasArray() && bytes.array() != in.getTransport().getBuffer()
+                ? bytes
+                : copy(bytes);
+      } else {
+        TProtocolUtil.skip(in, field.type);
+      }
+      in.readFieldEnd();
+    }
+    in.readStructEnd();
+    if (batch == null) {
+      throw new TApplicationException(
+          TApplicationException.PROTOCOL_ERROR, "An Arrow batch carries no bytes");
+    }
+    return batch;
   }
 
   /** A TColumn union: exactly one of eight {values, nulls} structs. */

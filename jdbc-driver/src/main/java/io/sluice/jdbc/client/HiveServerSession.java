@@ -3,6 +3,7 @@ package io.sluice.jdbc.client;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.jdbc.config.ConnectionConfig;
+import io.sluice.jdbc.config.ConnectionProperties;
 import io.sluice.protocol.thrift.TCLIService;
 import io.sluice.protocol.thrift.TCancelOperationReq;
 import io.sluice.protocol.thrift.TCloseOperationReq;
@@ -23,6 +24,7 @@ import io.sluice.protocol.thrift.TOpenSessionResp;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TProtocolVersion;
 import io.sluice.protocol.thrift.TSessionHandle;
+import io.sluice.protocol.thrift.TSparkArrowTypes;
 import io.sluice.protocol.thrift.TStatus;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -40,7 +42,9 @@ import org.apache.thrift.transport.TTransport;
  *
  * <p>The client asks for HIVE_CLI_SERVICE_PROTOCOL_V10, which Sluice, Spark's Thrift Server and
  * Kyuubi all understand, and then speaks whatever version the server answers with: row-based
- * results below V6, columnar from V6.
+ * results below V6, columnar from V6. Unless the {@code arrow} property is off, each statement also
+ * says that the client reads Arrow results (the Databricks extension fields, which other servers
+ * skip); a server that takes it up says so in the result's metadata.
  */
 public final class HiveServerSession implements AutoCloseable {
   public static final TProtocolVersion REQUESTED_PROTOCOL =
@@ -52,6 +56,7 @@ public final class HiveServerSession implements AutoCloseable {
   private final TSessionHandle sessionHandle;
   private final TProtocolVersion protocolVersion;
   private final Map<String, String> serverConfiguration;
+  private final boolean arrow;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean closed;
 
@@ -61,13 +66,15 @@ public final class HiveServerSession implements AutoCloseable {
       TCLIService.Client client,
       TSessionHandle sessionHandle,
       TProtocolVersion protocolVersion,
-      Map<String, String> serverConfiguration) {
+      Map<String, String> serverConfiguration,
+      boolean arrow) {
     this.transport = transport;
     this.readTimeoutMillis = readTimeoutMillis;
     this.client = client;
     this.sessionHandle = sessionHandle;
     this.protocolVersion = protocolVersion;
     this.serverConfiguration = serverConfiguration;
+    this.arrow = arrow;
   }
 
   /** Connects, authenticates and opens a session with the given Spark/Hive settings. */
@@ -108,7 +115,8 @@ public final class HiveServerSession implements AutoCloseable {
           client,
           response.getSessionHandle(),
           version,
-          response.getConfiguration() == null ? Map.of() : Map.copyOf(response.getConfiguration()));
+          response.getConfiguration() == null ? Map.of() : Map.copyOf(response.getConfiguration()),
+          config.required(ConnectionProperties.ARROW));
     } catch (Exception e) {
       transport.close();
       throw ServerErrors.connectFailure(target, e);
@@ -137,14 +145,25 @@ public final class HiveServerSession implements AutoCloseable {
    * Starts a statement asynchronously; the server enforces {@code queryTimeoutSeconds} (0: none).
    */
   public ServerOperation execute(String sql, long queryTimeoutSeconds) throws SQLException {
+    TExecuteStatementReq request =
+        new TExecuteStatementReq(sessionHandle, sql)
+            .setRunAsync(true)
+            .setQueryTimeout(queryTimeoutSeconds);
+    if (arrow) {
+      // Decimals, timestamps and NULL columns as Arrow types; complex and interval values as text,
+      // as in columnar results.
+      request
+          .setCanReadArrowResult(true)
+          .setUseArrowNativeTypes(
+              new TSparkArrowTypes()
+                  .setTimestampAsArrow(true)
+                  .setDecimalAsArrow(true)
+                  .setComplexTypesAsArrow(false)
+                  .setIntervalTypesAsArrow(false)
+                  .setNullTypeAsArrow(true));
+    }
     TExecuteStatementResp response =
-        call(
-            "ExecuteStatement",
-            () ->
-                client.ExecuteStatement(
-                    new TExecuteStatementReq(sessionHandle, sql)
-                        .setRunAsync(true)
-                        .setQueryTimeout(queryTimeoutSeconds)));
+        call("ExecuteStatement", () -> client.ExecuteStatement(request));
     ServerErrors.check(response.getStatus());
     return new ServerOperation(this, response.getOperationHandle());
   }

@@ -2,11 +2,13 @@ package io.sluice.jdbc.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.jdbc.arrow.ArrowSchema;
 import io.sluice.protocol.thrift.TColumnDesc;
 import io.sluice.protocol.thrift.TGetOperationStatusResp;
 import io.sluice.protocol.thrift.TGetResultSetMetadataResp;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TOperationState;
+import io.sluice.protocol.thrift.TSparkRowSetType;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ public final class ServerOperation {
   private volatile boolean closed;
   private volatile boolean cancelled;
   private List<Column> columns;
+  private ArrowPageDecoder arrowDecoder;
 
   ServerOperation(HiveServerSession session, TOperationHandle handle) throws SQLException {
     this.session = requireNonNull(session, "session is null");
@@ -101,7 +104,7 @@ public final class ServerOperation {
     }
   }
 
-  /** The result columns (asked once). */
+  /** The result columns (asked once, with the result's format). */
   public List<Column> columns() throws SQLException {
     if (columns == null) {
       TGetResultSetMetadataResp response = session.resultSetMetadata(handle);
@@ -112,14 +115,45 @@ public final class ServerOperation {
           described.add(Column.from(description));
         }
       }
+      if (response.getResultFormat() == TSparkRowSetType.ARROW_BASED_SET) {
+        arrowDecoder = new ArrowPageDecoder(arrowSchema(response, described.size()));
+      }
       columns = List.copyOf(described);
     }
     return columns;
   }
 
   /**
-   * The next page of at most {@code maxRows} rows; an empty page means the end. After {@link
-   * #cancel} no page is fetched: whatever the server would still send, the reader gets HY008.
+   * Whether the server sends this result as Arrow record batches (known after {@link #columns}).
+   */
+  public boolean isArrowResult() {
+    return arrowDecoder != null;
+  }
+
+  private static ArrowSchema arrowSchema(TGetResultSetMetadataResp response, int columnCount)
+      throws SQLException {
+    if (!response.isSetArrowSchema()) {
+      throw new SQLException(
+          "The server announced an Arrow result without its Arrow schema",
+          ServerErrors.GENERAL_ERROR);
+    }
+    ArrowSchema schema = ArrowSchema.read(response.bufferForArrowSchema());
+    if (schema.fields().size() != columnCount) {
+      throw new SQLException(
+          "The server's Arrow schema has "
+              + schema.fields().size()
+              + " fields for "
+              + columnCount
+              + " result columns",
+          ServerErrors.GENERAL_ERROR);
+    }
+    return schema;
+  }
+
+  /**
+   * The next page of at most {@code maxRows} rows (an Arrow page may hold more: the server does not
+   * split record batches); an empty page means the end. After {@link #cancel} no page is fetched:
+   * whatever the server would still send, the reader gets HY008.
    */
   public ResultPage fetch(int maxRows) throws SQLException {
     if (cancelled) {
@@ -129,6 +163,14 @@ public final class ServerOperation {
     try {
       FetchResultsReader.FetchReply reply = session.fetch(handle, maxRows, columnCount);
       ServerErrors.check(reply.status());
+      if (arrowDecoder != null) {
+        return arrowDecoder.decode(reply.arrowBatches());
+      }
+      if (!reply.arrowBatches().isEmpty()) {
+        throw new SQLException(
+            "The server sent Arrow record batches for a result it announced as columnar",
+            ServerErrors.GENERAL_ERROR);
+      }
       return reply.page();
     } catch (SQLException e) {
       if (cancelled) {

@@ -63,6 +63,14 @@ public final class ConnectionProperties {
           "true",
           List.of("true", "false"),
           Boolean::parseBoolean);
+  public static final ConnectionProperty<Boolean> ARROW =
+      new ConnectionProperty<>(
+          "arrow",
+          "Ask the server for results as Arrow record batches (servers that cannot, such as"
+              + " Spark's Thrift Server, answer with columns as before)",
+          "true",
+          List.of("true", "false"),
+          Boolean::parseBoolean);
   public static final ConnectionProperty<Duration> CONNECT_TIMEOUT =
       seconds("connectTimeout", "Seconds to connect and open a session (0: no limit)", "30");
   public static final ConnectionProperty<Duration> SOCKET_TIMEOUT =
@@ -92,6 +100,7 @@ public final class ConnectionProperties {
           SSL_CA_PEM,
           FETCH_SIZE,
           PREFETCH,
+          ARROW,
           CONNECT_TIMEOUT,
           SOCKET_TIMEOUT,
           QUERY_TIMEOUT,
