@@ -33,6 +33,10 @@ final class ReadBufferingTransport extends DelegatingTransport {
 
   @Override
   public int read(byte[] target, int offset, int length) throws TTransportException {
+    if (position == limit && length >= buffer.length) {
+      // A large value (an Arrow batch) goes straight into its own array, not through the chunk.
+      return delegate.read(target, offset, length);
+    }
     if (position == limit) {
       position = 0;
       limit = 0;
