@@ -172,8 +172,13 @@ async function describeColumns(operation) {
     });
 }
 
+// The result format the server chose, by its TSparkRowSetType name.
+const RESULT_FORMATS = ['ARROW_BASED_SET', 'COLUMN_BASED_SET', 'ROW_BASED_SET', 'URL_BASED_SET'];
+
 async function drain(operation, maxRows) {
   const columns = await describeColumns(operation);
+  const metadata = await operation.getMetadata();
+  const resultFormat = RESULT_FORMATS[metadata.resultFormat] || null;
   const rows = [];
   let chunkCount = 0;
   const fetchOptions = { disableBuffering: true };
@@ -189,7 +194,7 @@ async function drain(operation, maxRows) {
       rows.push(columns.map((column) => encodeValue(row[column.name])));
     }
   } while (await operation.hasMoreRows()); // eslint-disable-line no-await-in-loop
-  return { columns, rows, chunkCount };
+  return { columns, rows, chunkCount, resultFormat };
 }
 
 async function closeQuietly(operation) {

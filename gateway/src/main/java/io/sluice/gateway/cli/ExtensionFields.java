@@ -1,5 +1,8 @@
 package io.sluice.gateway.cli;
 
+import io.sluice.protocol.thrift.TFetchResultsResp;
+import io.sluice.protocol.thrift.TGetResultSetMetadataResp;
+import io.sluice.protocol.thrift.TSparkRowSetType;
 import io.sluice.protocol.thrift.TStatus;
 import org.apache.thrift.TBase;
 import org.apache.thrift.TFieldIdEnum;
@@ -13,6 +16,19 @@ public final class ExtensionFields {
   private static final int MAX_EXTENSION_ID = 0xD19;
 
   private ExtensionFields() {}
+
+  /**
+   * Whether {@code response} describes or carries an Arrow result, which the engine sends only to
+   * clients that asked for Arrow ({@code canReadArrowResult}), whatever protocol they speak.
+   */
+  public static boolean carriesArrowResult(TBase<?, ?> response) {
+    if (response instanceof TGetResultSetMetadataResp metadata) {
+      return metadata.getResultFormat() == TSparkRowSetType.ARROW_BASED_SET;
+    }
+    return response instanceof TFetchResultsResp fetched
+        && fetched.isSetResults()
+        && fetched.getResults().isSetArrowBatches();
+  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <T extends TBase<?, ?>> T strip(T response) {

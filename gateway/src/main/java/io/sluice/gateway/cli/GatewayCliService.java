@@ -772,8 +772,14 @@ public final class GatewayCliService implements TCLIService.Iface {
         failure);
   }
 
+  /**
+   * A response as the session's client expects it: Hive-family clients get no Databricks extension
+   * fields, except an Arrow result's, which only a client that asked for Arrow receives.
+   */
   private static <R extends TBase<?, ?>> R shape(GatewaySession session, R response) {
-    return session.protocol().isDatabricks() ? response : ExtensionFields.strip(response);
+    return session.protocol().isDatabricks() || ExtensionFields.carriesArrowResult(response)
+        ? response
+        : ExtensionFields.strip(response);
   }
 
   private static <R> R respond(Work<R> work, Function<TStatus, R> failure) {

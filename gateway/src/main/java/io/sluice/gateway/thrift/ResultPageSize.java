@@ -3,6 +3,7 @@ package io.sluice.gateway.thrift;
 import io.sluice.protocol.thrift.TColumn;
 import io.sluice.protocol.thrift.TFetchResultsResp;
 import io.sluice.protocol.thrift.TRowSet;
+import io.sluice.protocol.thrift.TSparkArrowBatch;
 import org.apache.thrift.TException;
 import org.apache.thrift.protocol.TBinaryProtocol;
 import org.apache.thrift.protocol.TField;
@@ -15,7 +16,8 @@ import org.apache.thrift.transport.TMemoryInputTransport;
  * How many rows a FetchResults page holds, read from the page as the engine encoded it without
  * decoding it: only the reply's header is read (the status, {@code hasMoreRows}, and the length of
  * the first column's value list, which every column-based page starts with), whatever the size of
- * the page. Row-based pages give the length of their row list.
+ * the page. Row-based pages give the length of their row list; Arrow pages the sum of their
+ * batches' row counts, stepping over the batches' bytes.
  */
 public record ResultPageSize(long rows, boolean hasMoreRows) {
   public static final ResultPageSize EMPTY = new ResultPageSize(0, false);
@@ -25,6 +27,8 @@ public record ResultPageSize(long rows, boolean hasMoreRows) {
   private static final short RESULTS = 3;
   private static final short ROWS = 2;
   private static final short COLUMNS = 3;
+  private static final short ARROW_BATCHES = 0x501;
+  private static final short BATCH_ROW_COUNT = 2;
 
   /** The size of an encoded {@code FetchResults_result}; {@link #EMPTY} if it is not one. */
   public static ResultPageSize ofEncoded(byte[] encodedResult) {
@@ -50,6 +54,11 @@ public record ResultPageSize(long rows, boolean hasMoreRows) {
     long rows = results.isSetRows() ? results.getRowsSize() : 0;
     if (results.isSetColumns() && !results.getColumns().isEmpty()) {
       rows = Math.max(rows, columnLength(results.getColumns().get(0)));
+    }
+    if (results.isSetArrowBatches()) {
+      for (TSparkArrowBatch batch : results.getArrowBatches()) {
+        rows += batch.getRowCount();
+      }
     }
     return new ResultPageSize(rows, response.isHasMoreRows());
   }
@@ -106,12 +115,43 @@ public record ResultPageSize(long rows, boolean hasMoreRows) {
         protocol.readListEnd();
       } else if (field.id == COLUMNS && field.type == TType.LIST) {
         int columns = protocol.readListBegin().size;
-        return columns == 0 ? rows : firstColumnLength(protocol);
+        if (columns > 0) {
+          return firstColumnLength(protocol);
+        }
+        protocol.readListEnd();
+      } else if (field.id == ARROW_BATCHES && field.type == TType.LIST) {
+        return arrowRows(protocol);
       } else {
         TProtocolUtil.skip(protocol, field.type);
       }
       protocol.readFieldEnd();
     }
+  }
+
+  /** The sum of the {@code rowCount}s of a list of TSparkArrowBatch, stepping over the bytes. */
+  private static long arrowRows(TProtocol protocol) throws TException {
+    int batches = protocol.readListBegin().size;
+    long rows = 0;
+    for (int batch = 0; batch < batches; batch++) {
+      protocol.readStructBegin();
+      while (true) {
+        TField field = protocol.readFieldBegin();
+        if (field.type == TType.STOP) {
+          break;
+        }
+        if (field.id == BATCH_ROW_COUNT && field.type == TType.I64) {
+          rows += protocol.readI64();
+        } else if (field.type == TType.STRING) {
+          // Binary protocol: a length, then the bytes, passed over in the memory buffer.
+          protocol.getTransport().consumeBuffer(protocol.readI32());
+        } else {
+          TProtocolUtil.skip(protocol, field.type);
+        }
+        protocol.readFieldEnd();
+      }
+      protocol.readStructEnd();
+    }
+    return rows;
   }
 
   /** A TColumn is a union of one typed column struct whose field 1 is the value list. */

@@ -3,6 +3,7 @@ package io.sluice.gateway.compatibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.gateway.compatibility.CanonicalValues.NumericFidelity;
+import io.sluice.gateway.compatibility.CanonicalValues.SparkType;
 import io.sluice.gateway.testing.TestingNodeClient;
 import io.sluice.gateway.testing.TestingNodeClient.ClientError;
 import io.sluice.gateway.testing.TestingNodeClient.MetadataCall;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Databricks Node.js driver {@code @databricks/sql} 2.1.0 over HTTPS (the only transport it
@@ -50,6 +52,36 @@ class TestDatabricksNodeCompatibility extends BaseCompatibilityTest {
 
   private Result run(TestingNodeClient.Request request) {
     return client.run(request).requireSession();
+  }
+
+  /**
+   * Results of plain types come as Arrow record batches, which Databricks clients ask for; a result
+   * with a nested column keeps the columnar form. Either way the values are Spark's own.
+   */
+  @Test
+  void plainResultsArriveAsArrowAndNestedOnesInColumns() throws Exception {
+    String plain =
+        "SELECT id, CAST(id AS DOUBLE) / 4 AS quarter, concat('row-', CAST(id AS STRING)) AS label,"
+            + " id % 3 = 0 AS third, IF(id % 7 = 0, NULL, CAST(id AS INT)) AS sparse"
+            + " FROM range(0, 2500)";
+    List<SparkType> types =
+        List.of(
+            SparkType.BIGINT, SparkType.DOUBLE, SparkType.STRING, SparkType.BOOLEAN, SparkType.INT);
+    Result result =
+        run(
+            request(sluice().token())
+                .statement(TestingNodeClient.Statement.of(plain).withMaxRows(1000))
+                .statement("SELECT array(1, 2) AS pair, 3 AS three")
+                .build());
+    CanonicalValues canonical = new CanonicalValues(numericFidelity());
+
+    StatementResult arrow = result.statement(0);
+    assertThat(arrow.resultFormat()).contains("ARROW_BASED_SET");
+    assertThat(canonical.renderRows(types, arrow.rowsOrThrow()))
+        .isEqualTo(canonical.renderRows(types, direct(plain)));
+    StatementResult columns = result.statement(1);
+    assertThat(columns.resultFormat()).contains("COLUMN_BASED_SET");
+    assertThat(columns.rowsOrThrow()).hasSize(1);
   }
 
   @Override

@@ -742,6 +742,7 @@ public final class TestingNodeClient {
       List<Column> columns,
       List<List<Object>> rows,
       int chunkCount,
+      Optional<String> resultFormat,
       Optional<ClientError> error,
       boolean cancelRequested,
       Duration elapsed) {
@@ -749,6 +750,7 @@ public final class TestingNodeClient {
       requireNonNull(sql, "sql is null");
       columns = List.copyOf(columns);
       rows = List.copyOf(rows);
+      requireNonNull(resultFormat, "resultFormat is null");
       requireNonNull(error, "error is null");
       requireNonNull(elapsed, "elapsed is null");
     }
@@ -775,6 +777,7 @@ public final class TestingNodeClient {
           parseColumns(node.path("columns")),
           parseRows(node.path("rows")),
           node.path("chunkCount").asInt(0),
+          optionalText(node.get("resultFormat")),
           ClientError.fromJson(node.get("error")),
           node.path("cancelRequested").asBoolean(false),
           Duration.ofMillis(node.path("elapsedMs").asLong(0)));

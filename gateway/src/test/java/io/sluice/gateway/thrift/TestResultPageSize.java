@@ -9,6 +9,7 @@ import io.sluice.protocol.thrift.TFetchResultsResp;
 import io.sluice.protocol.thrift.TI32Column;
 import io.sluice.protocol.thrift.TRow;
 import io.sluice.protocol.thrift.TRowSet;
+import io.sluice.protocol.thrift.TSparkArrowBatch;
 import io.sluice.protocol.thrift.TStringColumn;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -55,6 +56,27 @@ class TestResultPageSize {
     TFetchResultsResp page =
         new TFetchResultsResp(Statuses.success()).setResults(new TRowSet(0, rows));
     assertThat(ResultPageSize.ofEncoded(encoded(page))).isEqualTo(new ResultPageSize(2, false));
+  }
+
+  @Test
+  void countsTheRowsOfArrowPagesFromTheirBatchesRowCounts() throws Exception {
+    ByteBuffer bytes = ByteBuffer.wrap(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f});
+    TRowSet rowSet =
+        new TRowSet(0, new ArrayList<>())
+            .setArrowBatches(
+                List.of(
+                    new TSparkArrowBatch(bytes, 10_000),
+                    new TSparkArrowBatch(bytes, 0),
+                    new TSparkArrowBatch(bytes, 2_345)));
+    TFetchResultsResp page =
+        new TFetchResultsResp(Statuses.success()).setHasMoreRows(true).setResults(rowSet);
+    TFetchResultsResp empty =
+        new TFetchResultsResp(Statuses.success())
+            .setResults(new TRowSet(0, new ArrayList<>()).setArrowBatches(new ArrayList<>()));
+
+    assertThat(ResultPageSize.ofEncoded(encoded(page))).isEqualTo(new ResultPageSize(12_345, true));
+    assertThat(ResultPageSize.of(page)).isEqualTo(new ResultPageSize(12_345, true));
+    assertThat(ResultPageSize.ofEncoded(encoded(empty))).isEqualTo(new ResultPageSize(0, false));
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.sluice.engine.operation;
 
 import io.sluice.engine.catalog.GovernedCatalogs;
+import io.sluice.engine.result.ArrowBatches;
+import io.sluice.engine.result.ArrowResultRequest;
 import io.sluice.engine.result.HiveStringFormatter;
 import io.sluice.engine.result.ResultPages;
 import io.sluice.engine.result.SparkResultSchemas;
@@ -17,23 +19,31 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * ExecuteStatement: runs the SQL text on the session's Spark session and collects the whole result
- * on the driver. Its Spark jobs run in a job group named after the operation, so CancelOperation
- * can cancel them (interrupting task threads).
+ * on the driver: as Arrow record batches when the client reads them (see {@link
+ * ArrowResultRequest}), else as rows. Its Spark jobs run in a job group named after the operation,
+ * so CancelOperation can cancel them (interrupting task threads).
  */
 public final class ExecuteStatement extends Operation {
   private final String statement;
   private final long resultRowLimit;
+  private final ArrowResultRequest arrow;
   private final String jobGroup;
   private final JobGroupCanceller canceller;
 
   /**
    * @param resultRowLimit the most rows to return, or 0 for all
+   * @param arrow whether the client reads Arrow results, and which types natively
    */
   public ExecuteStatement(
-      EngineSession session, String statement, long resultRowLimit, JobGroupCanceller canceller) {
+      EngineSession session,
+      String statement,
+      long resultRowLimit,
+      ArrowResultRequest arrow,
+      JobGroupCanceller canceller) {
     super(session, TOperationType.EXECUTE_STATEMENT);
     this.statement = statement;
     this.resultRowLimit = resultRowLimit;
+    this.arrow = arrow;
     this.canceller = canceller;
     this.jobGroup = "sluice-" + handle().id();
   }
@@ -50,19 +60,28 @@ public final class ExecuteStatement extends Operation {
     try {
       GovernedCatalogs.register(spark, session().user());
       Dataset<Row> result = spark.sql(statement);
-      StructType schema = SparkResultSchemas.effectiveSchema(result.schema());
-      List<Row> rows =
+      Dataset<Row> limited =
           resultRowLimit > 0
-              ? result.limit((int) Math.min(resultRowLimit, Integer.MAX_VALUE)).collectAsList()
-              : result.collectAsList();
+              ? result.limit((int) Math.min(resultRowLimit, Integer.MAX_VALUE))
+              : result;
+      ResultPages pages = collect(limited, spark);
       OptionalLong modified = ModifiedRowCounter.count(result);
       modified.ifPresent(this::modifiedRows);
-      return new SparkRowPages(rows, schema, HiveStringFormatter.forActiveSession());
+      return pages;
     } finally {
       context.clearJobGroup();
       SparkSession.clearActiveSession();
       thread.setContextClassLoader(previousLoader);
     }
+  }
+
+  private ResultPages collect(Dataset<Row> result, SparkSession spark) {
+    if (arrow.accepts(result.schema())) {
+      return ArrowBatches.collect(result, spark);
+    }
+    StructType schema = SparkResultSchemas.effectiveSchema(result.schema());
+    List<Row> rows = result.collectAsList();
+    return new SparkRowPages(rows, schema, HiveStringFormatter.forActiveSession());
   }
 
   @Override

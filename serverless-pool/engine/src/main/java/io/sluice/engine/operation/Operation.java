@@ -9,10 +9,10 @@ import io.sluice.engine.session.EngineSession;
 import io.sluice.engine.session.HandleIdentity;
 import io.sluice.protocol.thrift.TFetchOrientation;
 import io.sluice.protocol.thrift.TGetOperationStatusResp;
+import io.sluice.protocol.thrift.TGetResultSetMetadataResp;
 import io.sluice.protocol.thrift.TOperationHandle;
 import io.sluice.protocol.thrift.TOperationType;
 import io.sluice.protocol.thrift.TRowSet;
-import io.sluice.protocol.thrift.TTableSchema;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,9 +203,17 @@ public abstract class Operation {
     return response;
   }
 
-  /** GetResultSetMetadata: the schema of a finished operation. */
-  public final TTableSchema tableSchema() throws OperationStateException {
-    return finishedResult().tableSchema();
+  /**
+   * GetResultSetMetadata: the schema and format of a finished operation's result; a columnar result
+   * names its format only to clients speaking a Databricks protocol version.
+   */
+  public final TGetResultSetMetadataResp metadata(boolean databricksProtocol)
+      throws OperationStateException {
+    ResultPages pages = finishedResult();
+    TGetResultSetMetadataResp metadata =
+        new TGetResultSetMetadataResp(Statuses.success()).setSchema(pages.tableSchema());
+    pages.describeFormat(metadata, databricksProtocol);
+    return metadata;
   }
 
   /** FetchResults (FETCH_NEXT or FETCH_FIRST) of at most {@code maxRows} rows. */

@@ -19,6 +19,7 @@ import io.sluice.engine.operation.JobGroupCanceller;
 import io.sluice.engine.operation.Operation;
 import io.sluice.engine.operation.OperationManager;
 import io.sluice.engine.operation.OperationStateException;
+import io.sluice.engine.result.ArrowResultRequest;
 import io.sluice.engine.session.EngineSession;
 import io.sluice.engine.session.InvalidHandleException;
 import io.sluice.engine.session.SessionManager;
@@ -75,7 +76,6 @@ import io.sluice.protocol.thrift.TRenewDelegationTokenReq;
 import io.sluice.protocol.thrift.TRenewDelegationTokenResp;
 import io.sluice.protocol.thrift.TSetClientInfoReq;
 import io.sluice.protocol.thrift.TSetClientInfoResp;
-import io.sluice.protocol.thrift.TSparkRowSetType;
 import io.sluice.protocol.thrift.TStatus;
 import io.sluice.protocol.thrift.TTypeId;
 import java.util.HashMap;
@@ -166,7 +166,12 @@ public final class EngineService implements TCLIService.Iface {
       long rowLimit = request.isSetResultRowLimit() ? request.getResultRowLimit() : 0;
       ExecuteStatement operation =
           operations.start(
-              new ExecuteStatement(session, request.getStatement(), rowLimit, canceller),
+              new ExecuteStatement(
+                  session,
+                  request.getStatement(),
+                  rowLimit,
+                  ArrowResultRequest.of(request),
+                  canceller),
               request.isRunAsync(),
               request.getQueryTimeout());
       return new TExecuteStatementResp(Statuses.success()).setOperationHandle(operation.toThrift());
@@ -322,12 +327,7 @@ public final class EngineService implements TCLIService.Iface {
 
   private static TGetResultSetMetadataResp resultSetMetadata(Operation operation) {
     try {
-      TGetResultSetMetadataResp response =
-          new TGetResultSetMetadataResp(Statuses.success()).setSchema(operation.tableSchema());
-      if (operation.session().protocol().sparkRange()) {
-        response.setResultFormat(TSparkRowSetType.COLUMN_BASED_SET);
-      }
-      return response;
+      return operation.metadata(operation.session().protocol().sparkRange());
     } catch (OperationStateException notReady) {
       return new TGetResultSetMetadataResp(Statuses.error(notReady.failure()));
     }
