@@ -41,6 +41,11 @@ public class TestSluiceUrl {
     assertThat(binary.required(ConnectionProperties.TRANSPORT)).isEqualTo(Transport.BINARY);
     assertThat(binary.required(ConnectionProperties.AUTH)).isEqualTo(BinaryAuthentication.PLAIN);
     assertThat(binary.required(ConnectionProperties.FETCH_SIZE)).isEqualTo(10000);
+    assertThat(binary.required(ConnectionProperties.ARROW)).isTrue();
+    assertThat(
+            SluiceUrl.parse("jdbc:sluice://localhost;arrow=false", null)
+                .required(ConnectionProperties.ARROW))
+        .isFalse();
     assertThat(binary.value(ConnectionProperties.CATALOG)).isEmpty();
 
     ConnectionConfig http = SluiceUrl.parse("jdbc:sluice://[::1];transport=http", null);
@@ -76,6 +81,7 @@ public class TestSluiceUrl {
     assertInvalid(
         "jdbc:sluice://h;socketTimeout=soon", "'socketTimeout' has an invalid value 'soon'");
     assertInvalid("jdbc:sluice://h;ssl=yes", "Connection property 'ssl' must be one of");
+    assertInvalid("jdbc:sluice://h;arrow=maybe", "Connection property 'arrow' must be one of");
     assertInvalid(
         "jdbc:sluice://h;fetchSize=1;FetchSize=2", "URL property 'FetchSize' is given twice");
     assertInvalid("jdbc:sluice://h/c;catalog=d", "Connection property 'catalog' is given twice");
