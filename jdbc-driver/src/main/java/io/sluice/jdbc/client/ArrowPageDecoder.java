@@ -28,8 +28,16 @@ import java.util.List;
  * the values the columnar path gives: a float as the double of its decimal text (as the server
  * widens it), a BigDecimal of the column's scale, a LocalDate, and a LocalDateTime showing the
  * instant in the schema's time zone (UTC for a timestamp without one).
+ *
+ * <p>One difference is smoothed over: columnar results carry dates and timestamps as Spark renders
+ * its {@code java.sql} values, whose hybrid Julian/Gregorian calendar has no 1582-10-05 to
+ * 1582-10-14 and shows them as 1582-10-15. Arrow carries Spark's proleptic Gregorian value; those
+ * ten days are read as 1582-10-15 too, so both forms of a result read alike.
  */
 final class ArrowPageDecoder {
+  private static final LocalDate FIRST_SKIPPED_DAY = LocalDate.of(1582, 10, 5);
+  private static final LocalDate FIRST_GREGORIAN_DAY = LocalDate.of(1582, 10, 15);
+
   private final ArrowSchema schema;
   private final int[] firstBuffers;
   private final int bufferCount;
@@ -192,7 +200,7 @@ final class ArrowPageDecoder {
         yield new Fixed(
             (data, base, length) -> data.asIntBuffer().get(days, base, length),
             4,
-            bitmap -> ColumnValues.of(row -> LocalDate.ofEpochDay(days[row]), rowCount, bitmap));
+            bitmap -> ColumnValues.of(row -> localDate(days[row]), rowCount, bitmap));
       }
       case TIMESTAMP_MICROSECOND -> {
         long[] micros = new long[rowCount];
@@ -407,10 +415,29 @@ final class ArrowPageDecoder {
     return new BigDecimal(new BigInteger(bigEndian), scale);
   }
 
-  /** The wall-clock time in {@code zone} of {@code micros} microseconds since the epoch. */
+  /** The date {@code days} after 1970-01-01, as columnar results show it. */
+  static LocalDate localDate(int days) {
+    return asColumnarResultsShow(LocalDate.ofEpochDay(days));
+  }
+
+  /**
+   * The wall-clock time in {@code zone} of {@code micros} microseconds since the epoch, as columnar
+   * results show it.
+   */
   static LocalDateTime localDateTime(long micros, ZoneId zone) {
     long seconds = Math.floorDiv(micros, 1_000_000L);
     int nanos = (int) Math.floorMod(micros, 1_000_000L) * 1_000;
-    return LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), zone);
+    LocalDateTime dateTime = LocalDateTime.ofInstant(Instant.ofEpochSecond(seconds, nanos), zone);
+    if (dateTime.getYear() != FIRST_SKIPPED_DAY.getYear()) {
+      return dateTime;
+    }
+    return asColumnarResultsShow(dateTime.toLocalDate()).atTime(dateTime.toLocalTime());
+  }
+
+  /** 1582-10-15 for the days the hybrid calendar skips; any other date as it is. */
+  private static LocalDate asColumnarResultsShow(LocalDate date) {
+    return date.isBefore(FIRST_SKIPPED_DAY) || !date.isBefore(FIRST_GREGORIAN_DAY)
+        ? date
+        : FIRST_GREGORIAN_DAY;
   }
 }

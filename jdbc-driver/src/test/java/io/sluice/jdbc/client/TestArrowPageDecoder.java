@@ -174,6 +174,43 @@ class TestArrowPageDecoder {
   }
 
   @Test
+  void readsTheDaysTheHybridCalendarSkipsAsColumnarResultsShowThem() throws Exception {
+    // Spark renders java.sql values, whose calendar jumps from 1582-10-04 to 1582-10-15.
+    Column days =
+        new Column(
+            "day",
+            new ArrowType.Date(DateUnit.DAY),
+            row -> LocalDate.of(1582, 10, 4).plusDays(row));
+    Column times =
+        new Column(
+            "time",
+            new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"),
+            row -> Instant.parse("1582-10-04T23:59:59.5Z").plus(row, ChronoUnit.DAYS));
+    Schema schema = schema(List.of(days, times));
+    ByteBuffer batch =
+        batch(schema, List.of(days, times), 0, 12, IpcOption.DEFAULT, new ArrayList<>());
+
+    ResultPage page = decoder(schema, IpcOption.DEFAULT).decode(List.of(batch));
+
+    List<Object> readDays = new ArrayList<>();
+    List<Object> readTimes = new ArrayList<>();
+    for (int row = 0; row < page.rowCount(); row++) {
+      readDays.add(page.column(0).value(row));
+      readTimes.add(page.column(1).value(row));
+    }
+    LocalDate gregorian = LocalDate.of(1582, 10, 15);
+    List<LocalDate> expectedDays = new ArrayList<>();
+    expectedDays.add(LocalDate.of(1582, 10, 4));
+    for (int day = 5; day <= 14; day++) {
+      expectedDays.add(gregorian);
+    }
+    expectedDays.add(gregorian);
+    assertThat(readDays).isEqualTo(expectedDays);
+    assertThat(readTimes)
+        .isEqualTo(expectedDays.stream().map(day -> day.atTime(23, 59, 59, 500_000_000)).toList());
+  }
+
+  @Test
   void refusesACompressedBatch() throws Exception {
     Column column = new Column("id", new ArrowType.Int(64, true), row -> (long) row);
     Schema schema = schema(List.of(column));
