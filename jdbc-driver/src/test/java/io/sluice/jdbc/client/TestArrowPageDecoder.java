@@ -211,6 +211,27 @@ class TestArrowPageDecoder {
   }
 
   @Test
+  void readsColumnsWithoutNullsWhoseValidityBufferIsLeftOut() throws Exception {
+    // Arrow Java always writes the bitmap; other writers leave it out when nothing is NULL.
+    Column column = new Column("id", new ArrowType.Int(64, true), row -> row * 3L - 7);
+    Schema schema = schema(List.of(column));
+    List<List<Object>> expected = new ArrayList<>();
+    ByteBuffer message;
+    try (VectorSchemaRoot root = fill(schema, List.of(column), 0, 20, expected);
+        ArrowRecordBatch whole = new VectorUnloader(root).getRecordBatch();
+        ArrowRecordBatch withoutBitmap =
+            new ArrowRecordBatch(
+                whole.getLength(),
+                whole.getNodes(),
+                List.of(allocator.getEmpty(), whole.getBuffers().get(1)))) {
+      message = serialize(withoutBitmap, IpcOption.DEFAULT);
+    }
+
+    assertPage(
+        decoder(schema, IpcOption.DEFAULT).decode(List.of(message)), List.of(column), expected);
+  }
+
+  @Test
   void refusesACompressedBatch() throws Exception {
     Column column = new Column("id", new ArrowType.Int(64, true), row -> (long) row);
     Schema schema = schema(List.of(column));
