@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,9 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Fetch throughput of this driver against the Apache Hive JDBC driver (3.1.3), same gateway, same
  * query, same run: {@code rows} rows of (BIGINT, DOUBLE, STRING), every value read with the typed
- * getter. Runs alternate (ours, Hive, Hive with our page size, then rotated) so machine noise hits
- * all alike; the figures are medians. Each driver uses its default fetch size (ours 10,000, Hive
- * 1,000); Hive is also run with ours for reference.
+ * getter. Runs alternate (ours reading Arrow, ours reading columns, Hive, Hive with our page size,
+ * then rotated) so machine noise hits all alike; the figures are medians. Each driver uses its
+ * default fetch size (ours 10,000, Hive 1,000); Hive is also run with ours for reference. Ours with
+ * {@code arrow=false} reads the same columnar pages the Hive driver reads, which separates what the
+ * driver gains from what the Arrow result format gains.
  *
  * <p>Heap in use is sampled every 5 ms during each run and reported above the level measured after
  * a GC just before it; garbage not yet collected is included, so it says little about what is kept.
@@ -55,54 +58,76 @@ public final class DriverFetchBenchmark {
       String hiveUrl = "jdbc:hive2://127.0.0.1:" + sluice.binaryPort() + "/default";
       TestingClientDrivers hive = TestingClientDrivers.hiveJdbc();
       try (Connection ours = DriverManager.getConnection(ourUrl);
+          Connection oursWithColumns = DriverManager.getConnection(ourUrl + ";arrow=false");
           Connection theirs = hive.connect(hiveUrl, "token", sluice.adminToken())) {
         System.out.printf(
             Locale.ROOT, "Warming up (%,d rows each)...%n", Math.min(rows, 1_000_000));
         String warmUp = query(Math.min(rows, 1_000_000));
         fetch(ours, warmUp, 0);
+        fetch(oursWithColumns, warmUp, 0);
         fetch(theirs, warmUp, 0);
 
-        Run[] ourRuns = new Run[repeats];
-        Run[] hiveRuns = new Run[repeats];
-        Run[] hiveLargePageRuns = new Run[repeats];
+        Contender sluiceArrow = new Contender("Sluice JDBC (Arrow)", ours, 0, repeats);
+        Contender sluiceColumns =
+            new Contender("Sluice JDBC (arrow=false)", oursWithColumns, 0, repeats);
+        Contender hiveDefaults =
+            new Contender("Hive JDBC 3.1.3 (default fetch 1000)", theirs, 0, repeats);
+        Contender hiveLargePages =
+            new Contender("Hive JDBC 3.1.3 (fetch 10000)", theirs, 10_000, repeats);
+        List<Contender> contenders =
+            List.of(sluiceArrow, sluiceColumns, hiveDefaults, hiveLargePages);
         for (int repeat = 0; repeat < repeats; repeat++) {
           // Each repeat starts with a different one, so that no driver always follows the same
-          // one (the engine collects each result whole, and its GC after a large result lands on
-          // whoever comes next).
-          for (int turn = 0; turn < 3; turn++) {
-            switch ((repeat + turn) % 3) {
-              case 0 -> ourRuns[repeat] = fetch(ours, query, 0);
-              case 1 -> hiveRuns[repeat] = fetch(theirs, query, 0);
-              default -> hiveLargePageRuns[repeat] = fetch(theirs, query, 10_000);
+          // one (the engine's GC after a large result lands on whoever comes next).
+          StringBuilder line = new StringBuilder("repeat " + (repeat + 1) + ":");
+          for (int turn = 0; turn < contenders.size(); turn++) {
+            Contender contender = contenders.get((repeat + turn) % contenders.size());
+            contender.runs[repeat] = fetch(contender.connection, query, contender.fetchSize);
+          }
+          for (Contender contender : contenders) {
+            line.append(" | ").append(contender.name).append(' ').append(contender.runs[repeat]);
+            if (contender.runs[repeat].checksum != sluiceArrow.runs[repeat].checksum) {
+              throw new IllegalStateException("The drivers read different values");
             }
           }
-          System.out.printf(
-              Locale.ROOT,
-              "repeat %d: sluice %s | hive %s | hive fetchSize=10000 %s%n",
-              repeat + 1,
-              ourRuns[repeat],
-              hiveRuns[repeat],
-              hiveLargePageRuns[repeat]);
-          if (ourRuns[repeat].checksum != hiveRuns[repeat].checksum) {
-            throw new IllegalStateException("The drivers read different values");
-          }
+          System.out.println(line);
         }
         System.out.printf(Locale.ROOT, "%nRows per run: %,d (BIGINT, DOUBLE, STRING)%n", rows);
-        report("Sluice JDBC", ourRuns);
-        report("Hive JDBC 3.1.3 (default fetch 1000)", hiveRuns);
-        report("Hive JDBC 3.1.3 (fetch 10000)", hiveLargePageRuns);
-        System.out.printf(
-            Locale.ROOT,
-            "Ratio Sluice / Hive, fetching:     %.2fx (defaults), %.2fx (same page size)%n",
-            medianFetchRate(ourRuns) / medianFetchRate(hiveRuns),
-            medianFetchRate(ourRuns) / medianFetchRate(hiveLargePageRuns));
-        System.out.printf(
-            Locale.ROOT,
-            "Ratio Sluice / Hive, end to end:   %.2fx (defaults), %.2fx (same page size)%n",
-            medianRate(ourRuns) / medianRate(hiveRuns),
-            medianRate(ourRuns) / medianRate(hiveLargePageRuns));
+        for (Contender contender : contenders) {
+          report(contender.name, contender.runs);
+        }
+        for (Contender sluiceContender : List.of(sluiceArrow, sluiceColumns)) {
+          Run[] runs = sluiceContender.runs;
+          System.out.printf(
+              Locale.ROOT,
+              "Ratio %s / Hive, fetching:   %.2fx (defaults), %.2fx (same page size)%n",
+              sluiceContender.name,
+              medianFetchRate(runs) / medianFetchRate(hiveDefaults.runs),
+              medianFetchRate(runs) / medianFetchRate(hiveLargePages.runs));
+          System.out.printf(
+              Locale.ROOT,
+              "Ratio %s / Hive, end to end: %.2fx (defaults), %.2fx (same page size)%n",
+              sluiceContender.name,
+              medianRate(runs) / medianRate(hiveDefaults.runs),
+              medianRate(runs) / medianRate(hiveLargePages.runs));
+        }
         reportLiveHeap(ours, rows);
       }
+    }
+  }
+
+  /** One driver and fetch size under test, with its run of each repeat. */
+  private static final class Contender {
+    private final String name;
+    private final Connection connection;
+    private final int fetchSize;
+    private final Run[] runs;
+
+    Contender(String name, Connection connection, int fetchSize, int repeats) {
+      this.name = name;
+      this.connection = connection;
+      this.fetchSize = fetchSize;
+      this.runs = new Run[repeats];
     }
   }
 
