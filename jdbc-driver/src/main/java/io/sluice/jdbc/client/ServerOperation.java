@@ -151,9 +151,10 @@ public final class ServerOperation {
   }
 
   /**
-   * The next page of at most {@code maxRows} rows (an Arrow page may hold more: the server does not
-   * split record batches); an empty page means the end. After {@link #cancel} no page is fetched:
-   * whatever the server would still send, the reader gets HY008.
+   * The next page of at most {@code maxRows} rows (Sluice slices Arrow batches to the rows asked
+   * for; a server that does not may send more, which is read as it comes); an empty page means the
+   * end. After {@link #cancel} no page is fetched: whatever the server would still send, the reader
+   * gets HY008.
    */
   public ResultPage fetch(int maxRows) throws SQLException {
     if (cancelled) {
